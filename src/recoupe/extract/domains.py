@@ -1,0 +1,171 @@
+"""Domains of cooperation: which fields (security, energy, education, ...) an article names.
+
+Lexicon first: one regular expression per language pack, built from
+``packs/<code>/domains.yaml``, finds trigger phrases in the cleaned text; one ``domain``
+claim per mention, its evidence the trigger itself. Regular expressions over the text
+(rather than a spaCy ``Matcher``) keep offsets exact across line breaks and typographic
+apostrophes, and need no tokenizer at extraction time (the context carries only the
+``Doc``); the ``Doc`` gives the sentence a mention sits in.
+
+Ambiguity is handled by *traps*: longer phrases matched in the same pass, which win at
+their position ("Conseil de sécurité" is diplomacy; "avec énergie", "formation du
+gouvernement" name no domain). *Weak* triggers ("formation", "technologies", "presse")
+only count in a sentence about cooperation.
+
+The key ``cooperation`` of a claim says whether its sentence is about cooperation
+(coopération, partenariat, domaines, accord, soutien ...).
+
+An embedding fallback (nearest domain prototype for sentences without a hit) was measured
+in ``bench/domains.py`` against this lexicon; see the benchmark for whether it pays.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+import yaml
+
+from recoupe.records import Claim
+
+if TYPE_CHECKING:  # pragma: no cover
+    from recoupe.extract.context import ArticleContext
+    from recoupe.extract.packs import LanguagePack
+
+EXTRACTOR = "domains.fr@1"
+
+# The taxonomy, in display order. Stable keys: stored in the database and compared.
+DOMAINS: tuple[str, ...] = (
+    "security", "diplomacy", "economy", "energy", "infrastructure", "transport", "telecom",
+    "education", "technology", "agriculture", "health", "culture", "media",
+)
+
+PACKS_DIR = Path(__file__).resolve().parent / "packs"
+_CACHE_KEY = "domains.lexicon"  # where the compiled lexicon is kept on the pack
+
+
+def _fragment(pattern: str) -> str:
+    """A lexicon pattern as a regex fragment: any apostrophe, any run of white space."""
+    return pattern.replace("'", "['’]").replace(" ", r"\s+")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon pattern: its domain (None for a trap), whether it is weak."""
+
+    regex: re.Pattern[str]
+    domain: str | None
+    weak: bool
+
+
+@dataclass(frozen=True)
+class DomainLexicon:
+    """The compiled lexicon of one language: one alternation over every pattern (longest
+    patterns first, so a trap or a longer phrase wins at a position), the entries to tell
+    which pattern matched, and the cooperation cues."""
+
+    finder: re.Pattern[str]
+    entries: tuple[Entry, ...]
+    cooperation: re.Pattern[str]
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> "DomainLexicon":
+        raw: list[tuple[str, str | None, bool]] = []
+        for key, patterns in (data.get("domains") or {}).items():
+            _check_key(key)
+            raw += [(p, key, False) for p in patterns]
+        for key, patterns in (data.get("weak") or {}).items():
+            _check_key(key)
+            raw += [(p, key, True) for p in patterns]
+        raw += [(p, None, False) for p in data.get("traps") or ()]
+        # Longest pattern text first: regex alternation takes the first alternative that
+        # matches, so longer phrases must come before the words they contain.
+        raw.sort(key=lambda r: -len(r[0]))
+        entries = tuple(Entry(re.compile(_fragment(p), re.I), d, w) for p, d, w in raw)
+        finder = re.compile(r"(?<!\w)(?:" + "|".join(_fragment(p) for p, _, _ in raw) + r")(?!\w)", re.I)
+        cues = "|".join(_fragment(p) for p in data.get("cooperation") or ())
+        cooperation = re.compile(r"(?<!\w)(?:" + cues + r")(?!\w)", re.I)
+        return cls(finder, entries, cooperation)
+
+    @classmethod
+    def load(cls, code: str) -> "DomainLexicon":
+        """The lexicon shipped with the pack of language ``code``."""
+        path = PACKS_DIR / code / "domains.yaml"
+        with path.open(encoding="utf-8") as fh:
+            return cls.from_mapping(yaml.safe_load(fh))
+
+    def entry(self, matched: str) -> Entry:
+        """The first (longest) entry that matches the whole of ``matched``."""
+        for e in self.entries:
+            if e.regex.fullmatch(matched):
+                return e
+        raise ValueError(f"no lexicon entry matches {matched!r}")  # finder and entries disagree
+
+    def mentions(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Every trigger or trap in ``text``: (start, end, entry), in text order."""
+        return [(m.start(), m.end(), self.entry(m.group())) for m in self.finder.finditer(text)]
+
+
+def _check_key(key: str) -> None:
+    if key not in DOMAINS:
+        raise ValueError(f"unknown domain {key!r} in the lexicon; use one of {', '.join(DOMAINS)}")
+
+
+def lexicon(pack: "LanguagePack") -> DomainLexicon:
+    """The compiled lexicon of ``pack``, built once and kept on the pack's data."""
+    cached = pack.data.get(_CACHE_KEY)
+    if cached is None:
+        cached = DomainLexicon.load(pack.code)
+        pack.data[_CACHE_KEY] = cached
+    return cached
+
+
+class Sentences:
+    """Sentence spans of a text, from the ``Doc`` when it has sentences, else from
+    punctuation and line breaks; ``around(offset)`` gives the sentence holding it."""
+
+    def __init__(self, text: str, doc: Any = None) -> None:
+        spans: list[tuple[int, int]] = []
+        if doc is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            spans = [(s.start_char, s.end_char) for s in doc.sents]
+        if not spans:
+            start = 0
+            for m in re.finditer(r"[.!?…]+(?=\s)|\n+", text):
+                spans.append((start, m.end()))
+                start = m.end()
+            spans.append((start, len(text)))
+        self.text = text
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.spans[i]
+
+
+def find_domains(text: str, lex: DomainLexicon, sentences: Sentences | None = None
+                 ) -> list[tuple[int, int, str, str, bool]]:
+    """Domain mentions of ``text``: (start, end, domain, trigger, cooperation). Pure."""
+    sentences = sentences or Sentences(text)
+    out = []
+    for start, end, entry in lex.mentions(text):
+        if entry.domain is None:
+            continue
+        s, e = sentences.around(start)
+        cooperative = lex.cooperation.search(text, s, e) is not None
+        if entry.weak and not cooperative:
+            continue
+        trigger = " ".join(text[start:end].lower().replace("’", "'").split())
+        out.append((start, end, entry.domain, trigger, cooperative))
+    return out
+
+
+def extract(ctx: "ArticleContext") -> list[Claim]:
+    """One ``domain`` claim per mention of a cooperation domain in the article."""
+    text = ctx.article.text
+    lex = lexicon(ctx.pack)
+    return [ctx.claim("domain", domain, start, end, EXTRACTOR, trigger=trigger, cooperation=coop)
+            for start, end, domain, trigger, coop in find_domains(text, lex, Sentences(text, ctx.doc))]
