@@ -321,7 +321,12 @@ def serve(
     settings = _settings(config, db=db)
     check_bind(host, settings.token)
     store = Store.open(settings.db)
-    uvicorn.run(create_app(settings, store), host=host, port=port, log_level="info")
+    web = create_app(settings, store)
+    if web.state.recoupe.generated_token:
+        # No RECOUPE_TOKEN: writes use a token made for this run only, shown to whoever started it.
+        err.print(f"no RECOUPE_TOKEN set: this session's write token is {web.state.recoupe.token}\n"
+                  f"sign in for judgements at http://{host}:{port}/login", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="info")
 
 
 @app.command()

@@ -165,6 +165,31 @@ class Pipeline:
                                 date if isinstance(date, str) else None, record)
         return dossier
 
+    def judge(self, judgement: Judgement) -> list[str]:
+        """Record an analyst's judgement and bring the events it touches up to date.
+        Returns the ids of the events recomputed."""
+        self.store.add_judgement(judgement)
+        kind, _, rest = judgement.target.partition(":")
+        if kind == "event" and judgement.action in ("merge", "split"):
+            before = self.store.events()
+            after = apply_event_judgements(before, [judgement])
+            old = {ev.id: ev for ev in before}
+            touched = [ev for ev in after if ev.id not in old or old[ev.id].articles != ev.articles]
+            dropped = [eid for eid in old if eid not in {ev.id for ev in after}]
+            derivations = [d for ev in touched for d in self.store.derivations(list(ev.articles))
+                           if d.source in ev.articles]
+            self.store.save_events(touched, derivations, dropped)
+            for ev in touched:
+                self.refresh_dossier(ev.id)
+            return [ev.id for ev in touched]
+        if kind == "fact":
+            event_id = rest.split(":", 1)[0]
+        elif kind == "claim":
+            event_id = self.store.event_of_article(rest.split(":", 1)[0]) or ""
+        else:
+            event_id = rest
+        return [event_id] if event_id and self.refresh_dossier(event_id) else []
+
 
 def load_dossier(store: Store, event_id: str) -> Dossier | None:
     """Build the dossier of a stored event from stored records, judgements applied."""

@@ -315,6 +315,55 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
 
+    def event_summaries(self, q: str | None = None, actor: str | None = None, domain: str | None = None,
+                        has_conflicts: bool = False, date_from: str | None = None,
+                        date_to: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Events for the list page and ``GET /api/events``, newest first, filtered in SQL so
+        that the page stays fast on a large store. Counts: articles, independent sources
+        (articles that derive from no other), conflicting facts."""
+        e, ea, c, f, d, en = (schema.events, schema.event_articles, schema.claims, schema.facts,
+                              schema.derivations, schema.entities)
+        n_articles = select(func.count()).where(ea.c.event_id == e.c.id).scalar_subquery()
+        n_derived = (select(func.count()).select_from(ea.join(d, d.c.article_id == ea.c.article_id))
+                     .where(ea.c.event_id == e.c.id).scalar_subquery())
+        n_conflicts = (select(func.count()).where(f.c.event_id == e.c.id, f.c.status == "conflicting")
+                       .scalar_subquery())
+        query = select(e.c.id, e.c.title, e.c.first_date, e.c.summary, n_articles.label("articles"),
+                       (n_articles - n_derived).label("independent_sources"),
+                       n_conflicts.label("conflicts"))
+
+        def has_claim(*conds: Any) -> Any:
+            return (select(ea.c.event_id).select_from(ea.join(c, c.c.article_id == ea.c.article_id))
+                    .where(ea.c.event_id == e.c.id, *conds).exists())
+
+        if q:
+            like = f"%{q.strip()}%"
+            named = (select(ea.c.event_id).select_from(
+                ea.join(c, c.c.article_id == ea.c.article_id).join(en, en.c.id == c.c.value))
+                .where(ea.c.event_id == e.c.id, en.c.name.ilike(like)).exists())
+            query = query.where(e.c.title.ilike(like) | named | has_claim(c.c.text.ilike(like), c.c.slot.in_(("actor", "place"))))
+        if actor:
+            query = query.where(has_claim(c.c.slot == "actor", c.c.value == actor))
+        if domain:
+            query = query.where(has_claim(c.c.slot == "domain", c.c.value == domain))
+        if has_conflicts:
+            query = query.where(n_conflicts > 0)
+        if date_from:
+            query = query.where(e.c.first_date >= date_from)
+        if date_to:
+            query = query.where(e.c.first_date <= date_to + "~")  # "~" sorts after any interval suffix
+        query = query.order_by(e.c.first_date.desc().nulls_last(), e.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def events_of_actor(self, actor: str) -> list[str]:
+        """Ids of the events in which an article names this actor."""
+        ea, c = schema.event_articles, schema.claims
+        q = (select(ea.c.event_id).select_from(ea.join(c, c.c.article_id == ea.c.article_id))
+             .where(c.c.slot == "actor", c.c.value == actor).distinct())
+        with self.engine.connect() as conn:
+            return list(conn.execute(q).scalars())
+
     # -- judgements ---------------------------------------------------------------------------
     def add_judgement(self, j: Judgement) -> int:
         with self.engine.begin() as conn:
