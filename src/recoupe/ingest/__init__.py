@@ -1,1 +1,95 @@
-"""recoupe.ingest"""
+"""recoupe.ingest: raw documents to cleaned articles.
+
+:func:`build_article` is pure (no disk, no network): decode, extract the main text of HTML,
+clean plain text with our junk rules, read metadata from the text, detect the language.
+Reading files is :func:`recoupe.ingest.reader.read_paths`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recoupe.ingest.clean import clean_lines, normalise_whitespace
+from recoupe.ingest.decode import decode_bytes
+from recoupe.ingest.html import extract_html
+from recoupe.ingest.language import LanguageDetector
+from recoupe.ingest.metadata import normalise_name, read_metadata
+from recoupe.records import Article, RawDocument, Rejected, Removed, article_id
+
+__all__ = ["build_article", "LanguageDetector"]
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def build_article(raw: RawDocument, detector: LanguageDetector | None = None) -> Article | Rejected:
+    """Decode, clean and describe one raw document.
+
+    Pass one ``detector`` for a whole batch (it loads the language model once); without it
+    a detector is created for this call. Declared metadata (JSONL fields, HTML metadata)
+    wins over what is read from the text.
+    """
+    if raw.text is not None:
+        content: str | None = raw.text
+    elif raw.data is not None:
+        content = None if raw.fmt == "html" else decode_bytes(raw.data)
+        if raw.fmt == "text" and content is None:
+            return Rejected(raw.path, "undecodable: neither UTF-8 nor a recognisable legacy encoding")
+    else:
+        return Rejected(raw.path, "no content")
+
+    declared: dict[str, str | None] = {}
+    if raw.fmt == "html":
+        page = extract_html(raw.data if content is None else content)  # trafilatura reads <meta charset>
+        if page is None:
+            return Rejected(raw.path, "no article text found in the HTML page")
+        body = page.text
+        if page.title and not normalise_whitespace(body).startswith(normalise_whitespace(page.title)):
+            body = f"{page.title}\n{body}"  # the title is the first line, as in plain text
+        declared = {"title": page.title, "author": page.author, "outlet": page.outlet, "url": page.url,
+                    "published": page.published}
+    else:
+        body = content or ""
+
+    lines = [line for line in normalise_whitespace(body).split("\n") if line]
+    cleaned = clean_lines(lines)
+    meta = read_metadata(cleaned.kept)
+    if not meta.kept:
+        return Rejected(raw.path, "no text left after cleaning (only junk lines)")
+    text = "\n\n".join(meta.kept)
+    declared.update({k: v for k, v in raw.declared.items() if v})  # the user's JSONL fields win
+
+    author = declared.get("author")
+    published = _iso_day(declared.get("published")) or meta.published
+    detector = detector or LanguageDetector()
+    return Article(
+        id=article_id(text),
+        path=raw.path,
+        text=text,
+        title=declared.get("title") or meta.title,
+        url=declared.get("url"),
+        outlet=declared.get("outlet") or meta.outlet,
+        author=normalise_name(author) if author else meta.author,
+        published=published,
+        dateline_place=meta.dateline_place,
+        language=detector.detect(text),
+        removed=_in_input_order(cleaned.removed, meta.removed, lines),
+        credits=meta.credits,
+    )
+
+
+def _iso_day(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` from a declared date ("2025-04-03T10:00:00Z" too); None otherwise."""
+    m = _ISO_DAY.match(value.strip()) if value else None
+    return "-".join(m.groups()) if m else None
+
+
+def _in_input_order(junk: tuple[Removed, ...], meta: tuple[Removed, ...], lines: list[str]) -> tuple[Removed, ...]:
+    """All removed lines in the order they appeared in the input (duplicates keep their order)."""
+    pending = list(junk) + list(meta)
+    ordered: list[Removed] = []
+    for line in lines:
+        for k, item in enumerate(pending):
+            if item.line == line:
+                ordered.append(pending.pop(k))
+                break
+    return tuple(ordered + pending)
