@@ -135,8 +135,11 @@ def reconcile_items(slot: str, items: Sequence[Item], ctx: Context, supports: Su
 def _sides(items: Sequence[Item], ctx: Context, supports: Supports,
            show: Callable[[Item], tuple[str | None, dict]]) -> list[dict[str, Any]]:
     """Partition the claims into sides, each led by the best hypothesis left (the first side is
-    the chosen value). ``claims`` index into the fact's sorted claims."""
+    the chosen value). ``head`` and ``claims`` index into the fact's sorted claims;
+    ``groups`` counts the groups whose voice is on the side."""
     index = {id(it): n for n, it in enumerate(items)}
+    # A side counts the groups whose voice is on it: an echo (a rewrite) is not a witness.
+    voice_articles = {vs[0].article for vs in _voices(items, ctx).values()}
     left = list(items)
     sides = []
     while left:
@@ -145,8 +148,8 @@ def _sides(items: Sequence[Item], ctx: Context, supports: Supports,
         left = [i for i in left if not supports(i.range, head.range)]
         value, _attrs = show(head)
         arts = sorted({i.article for i in members}, key=lambda a: ctx.rank[a])
-        sides.append({"value": value, "articles": arts,
-                      "groups": len({ctx.group_of[a] for a in arts}),
+        sides.append({"value": value, "head": index[id(head)], "articles": arts,
+                      "groups": len({ctx.group_of[a] for a in arts if a in voice_articles}),
                       "claims": [index[id(i)] for i in members]})
     return sides
 

@@ -33,14 +33,16 @@ EXACT_TOLERANCE = 0.05  # fraction of the stated amount
 # "plusieurs heures" / "quelques jours": a plural vague amount means at least two of the unit
 # (so "several hours" agrees with 2 h but not with 90 min) and less than the next unit up.
 VAGUE_MIN_UNITS = 2
-VAGUE_MAX_MINUTES = {"M": 60.0, "H": 24 * 60.0, "D": 31 * 24 * 60.0, "W": 52 * 7 * 24 * 60.0}
-UNIT_MINUTES = {"M": 1.0, "H": 60.0, "D": 24 * 60.0, "W": 7 * 24 * 60.0}
+UNIT_MINUTES = {"S": 1 / 60, "MI": 1.0, "H": 60.0, "D": 24 * 60.0, "W": 7 * 24 * 60.0,
+                "MO": 30.44 * 24 * 60, "Y": 365.25 * 24 * 60}  # mean month and year
+VAGUE_MAX_MINUTES = {"S": 1.0, "MI": 60.0, "H": 24 * 60.0, "D": 31 * 24 * 60.0, "W": 52 * 7 * 24 * 60.0,
+                     "MO": 12 * 30.44 * 24 * 60, "Y": 100 * 365.25 * 24 * 60}
 # A year-less date ("XXXX-04-03") is compared on month and day inside this leap year.
 YEARLESS = 2000
 
 _DATE_PART = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?$")
-_DURATION = re.compile(r"^P(?:(\d+(?:\.\d+)?|X)D)?(?:T(?:(\d+(?:\.\d+)?|X)H)?(?:(\d+(?:\.\d+)?|X)M)?)?$")
-_WEEKS = re.compile(r"^P(\d+(?:\.\d+)?|X)W$")
+_DURATION_SHAPE = re.compile(r"^P([0-9.XYMWDH]*)(?:T([0-9.XHMS]*))?$")
+_DURATION_TOKEN = re.compile(r"(\d+(?:\.\d+)?|X)([YMWDHS])")
 
 
 @dataclass(frozen=True)
@@ -163,31 +165,52 @@ def _yearless(r: Range) -> Range:
 
 # ---------------------------------------------------------------- durations
 
+def _duration_parts(value: str) -> list[tuple[str, str]] | None:
+    """``[(amount, unit)]`` of an ISO 8601 / TimeML duration; units ``Y MO W D H MI S``.
+
+    Lenient on purpose: ``PXH`` (no ``T``) is read as hours since days-and-above have no H;
+    without ``T`` an ``M`` is months, after it minutes (ISO).
+    """
+    m = _DURATION_SHAPE.match(value)
+    if not m:
+        return None
+    date_part, time_part = m.group(1) or "", m.group(2) or ""
+    parts = []
+    for text, in_time in ((date_part, False), (time_part, True)):
+        pos = 0
+        for tok in _DURATION_TOKEN.finditer(text):
+            if tok.start() != pos:
+                return None
+            pos = tok.end()
+            amount, unit = tok.groups()
+            if unit == "M":
+                unit = "MI" if in_time else "MO"
+            parts.append((amount, unit))
+        if pos != len(text):
+            return None
+    return parts or None
+
+
 def duration_minutes(value: str, attrs: Mapping[str, object] | None = None) -> float | None:
-    """Minutes stated by an ISO 8601 duration (``PT90M``, ``PT1H30M``, ``P2D``), or the
-    ``minutes`` attribute when the extractor gave it; None for vague values (``PXH``)."""
+    """Minutes stated by a duration (``PT90M``, ``PT1H30M``, ``P2D``), or the ``minutes``
+    attribute when the extractor gave it; None for vague values (``PXH``) and bad input."""
     given = (attrs or {}).get("minutes")
     if isinstance(given, (int, float)) and not isinstance(given, bool) and given > 0:
         return float(given)
-    m = _DURATION.match(value)
-    if m and value not in ("P", "PT"):
-        days, hours, minutes = m.groups()
-        if "X" in (days, hours, minutes):
-            return None
-        total = float(days or 0) * 1440 + float(hours or 0) * 60 + float(minutes or 0)
-        return total if total > 0 else None
-    w = _WEEKS.match(value)
-    if w and w.group(1) != "X":
-        return float(w.group(1)) * UNIT_MINUTES["W"]
-    return None
+    parts = _duration_parts(value)
+    if not parts or any(amount == "X" for amount, _ in parts):
+        return None
+    total = sum(float(amount) * UNIT_MINUTES[unit] for amount, unit in parts)
+    return total if total > 0 else None
 
 
 def _vague_unit(value: str) -> str | None:
-    if value.startswith("PT") and "X" in value:
-        return "H" if "XH" in value else "M"
-    if value.startswith("P") and "X" in value:
-        return "W" if value.endswith("XW") else "D"
-    return None
+    """The unit of a vague duration (``PXH`` -> ``H``), the smallest one when several."""
+    parts = _duration_parts(value)
+    if not parts:
+        return None
+    vague = [unit for amount, unit in parts if amount == "X"]
+    return vague[-1] if vague else None
 
 
 def duration_range(value: str, approx: str | None, attrs: Mapping[str, object] | None = None) -> Range | None:
