@@ -1,0 +1,190 @@
+"""Dates, durations and their modality: recoupe's own French temporal tagger.
+
+:func:`tag` finds and normalises temporal expressions in any French text (usable on its
+own: the FR-TimeBank benchmark calls it); :func:`extract` turns them into ``date`` and
+``duration`` claims for the pipeline. Values follow TimeML: ``2025-04-03``,
+``2025-04-03/2025-04-04``, ``2025-04``, ``XXXX-04-03``, ``PT90M``, ``PXH``.
+
+The grammar lives in :mod:`timex_grammar` (patterns), :mod:`timex_rules` (values),
+:mod:`timex_calendar` (arithmetic) and :mod:`timex_modality` (tense); the French words in
+``packs/fr/timex_lexicon.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Mapping
+
+from recoupe.extract.packs.fr import timex_lexicon as lex
+from recoupe.extract.timex_grammar import RULES, Rule
+from recoupe.extract.timex_modality import sentence_bounds, tense_reader
+from recoupe.extract.timex_rules import HANDLERS, Env, Found
+from recoupe.records import Claim
+
+EXTRACTOR = "timex.fr@1"
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+APPROX = ("exact", "about", "at_least", "at_most", "vague")
+
+_EVENT = re.compile(r"\b(?:" + "|".join(lex.EVENT_TRIGGERS) + r")\b", re.IGNORECASE)
+# Characters trimmed from the ends of a span (a match never needs them).
+_TRIM = " \t\n\u00a0\u202f,;:"
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression: ``text == source[start:end]``.
+
+    ``value`` is TimeML; ``mod`` the TimeML boundary (``START``, ``END``, ``MID``) of
+    "début avril", "fin 2024"; ``parts`` the two ends of an interval as their own Timex
+    (TimeML annotates "les 3 et 4 avril" as two expressions); ``attrs`` carries checks
+    such as ``weekday_mismatch`` and, for durations, ``minutes``.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    approx: str = "exact"
+    planned: bool = False
+    rule: str = ""
+    mod: str | None = None
+    attrs: Mapping[str, Any] = field(default_factory=dict)
+    parts: tuple["Timex", ...] = ()
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    out = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                out.append(_Candidate(m.start(), m.end(), rule, m))
+    return out
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _select(text: str, anchor: date | None, today: date) -> list[tuple[_Candidate, Found]]:
+    """Longest non-overlapping readings. A handler that rejects its match (a count, not a
+    year) leaves room for a shorter reading of the same words."""
+    dry = Env(text=text, anchor=anchor, today=today, tense=lambda pos: None)
+    ranked = sorted(_candidates(text), key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for cand in ranked:
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        if HANDLERS[cand.rule.handler](cand.match, dry) is None:
+            continue
+        taken.append((cand.start, cand.end))
+        chosen.append(cand)
+    return sorted(((c, None) for c in chosen), key=lambda pair: pair[0].start)
+
+
+def _after_anchor(value: str, anchor: date | None) -> bool:
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if anchor is None or m is None:
+        return False
+    y, mo, d = int(m[1]), m[2], m[3]
+    if d:
+        return (y, int(mo), int(d)) > (anchor.year, anchor.month, anchor.day)
+    if mo:
+        return (y, int(mo)) > (anchor.year, anchor.month)
+    return y > anchor.year
+
+
+def tag(text: str, anchor: date | None, doc: Any = None, today: date | None = None) -> list[Timex]:
+    """Every temporal expression of ``text``, in text order, normalised against ``anchor``
+    (the publication date; None when unknown). ``doc`` is an optional spaCy parse of the
+    same text, used for tense; ``today`` fixes "recent" when a weekday must pick a year
+    with no anchor (default: the current date)."""
+    today = today or date.today()
+    tense = tense_reader(text, doc)
+    env = Env(text=text, anchor=anchor, today=today, tense=tense)
+    out: list[Timex] = []
+    for cand, _ in _select(text, anchor, today):
+        found = HANDLERS[cand.rule.handler](cand.match, env)
+        if found is None:
+            continue
+        start, end = _span(text, found.start if found.start is not None else cand.start,
+                           found.end if found.end is not None else cand.end)
+        if start >= end:
+            continue
+        if found.day is not None and found.type in ("DATE", "TIME"):
+            env.last_day = found.day
+        planned = tense(start) == "future" or (
+            found.type in ("DATE", "TIME") and _after_anchor(found.value, anchor))
+        parts = tuple(
+            Timex(s, e, text[s:e], found.type, v, found.approx, planned, cand.rule.name)
+            for s, e, v in (_span(text, ps, pe) + (pv,) for ps, pe, pv in found.parts)
+        )
+        out.append(Timex(start, end, text[start:end], found.type, found.value, found.approx,
+                         planned, cand.rule.name, found.mod, dict(found.attrs), parts))
+    return out
+
+
+# ---------------------------------------------------------------- pipeline extractor
+
+_FULL_DATE_RULES = ("date_full", "date_numeric", "date_iso")
+
+
+def article_anchor(text: str, published: str | None) -> date | None:
+    """The date everything relative is read from: the publication date when known, else
+    the first full date of the text (a dateline "Moscou, le 03 avril 2025")."""
+    if published:
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    for t in tag(text, None):
+        if t.rule in _FULL_DATE_RULES and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+            return date.fromisoformat(t.value)
+    return None
+
+
+def about_event(text: str, pos: int) -> bool:
+    """True when the sentence around ``pos`` names a meeting, visit, talks..."""
+    start, end = sentence_bounds(text, pos)
+    return _EVENT.search(text, start, end) is not None
+
+
+def extract(ctx: Any) -> list[Claim]:
+    """``date`` and ``duration`` claims of one article (clock times only when the
+    sentence is about the event)."""
+    text = ctx.article.text
+    anchor = article_anchor(text, ctx.article.published)
+    claims: list[Claim] = []
+    for t in tag(text, anchor, getattr(ctx, "doc", None)):
+        if not re.search(r"\d", t.value) or t.type == "SET":
+            continue  # PRESENT_REF, XXXX-XX-XX and habits say nothing about when it happened
+        event = about_event(text, t.start)
+        if t.type == "DURATION":
+            claims.append(ctx.claim("duration", t.value, t.start, t.end, EXTRACTOR, t.planned,
+                                    type=t.type, approx=t.approx, rule=t.rule,
+                                    minutes=t.attrs.get("minutes"), about_event=event))
+            continue
+        if t.type == "TIME" and not event:
+            continue
+        attrs = {"type": t.type, "approx": t.approx, "rule": t.rule, "about_event": event}
+        if t.mod:
+            attrs["mod"] = t.mod
+        attrs.update({k: v for k, v in t.attrs.items() if k != "minutes"})
+        claims.append(ctx.claim("date", t.value, t.start, t.end, EXTRACTOR, t.planned, **attrs))
+    return claims

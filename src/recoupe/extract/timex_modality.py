@@ -1,0 +1,101 @@
+"""Tense of the clause around a temporal expression: is it announced (future, conditional)
+or reported (past)? With a spaCy ``Doc`` we read the morphology of the governing verb;
+without one, French verb endings and a few cue phrases. Used both to resolve a bare
+weekday ("samedi" in a future clause is next Saturday) and to mark dates as planned.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from recoupe.extract.packs.fr import timex_lexicon as lex
+
+Tense = str | None  # "future", "past" or None
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# Future and conditional endings ("effectueront", "se tiendra", "devrait", "pourraient").
+_FUTURE = re.compile(
+    r"\b\w{2,}(?:erai|eras|era|erons|erez|eront|irai|ira|irons|iront|drai|dra|dront|rra|rront|"
+    r"ra|ront|rait|raient)\b", re.IGNORECASE)
+# "va se tenir", "vont signer": near future with aller.
+_NEAR_FUTURE = re.compile(r"\b(?:va|vont|allons|allez)\s+(?:se\s+|s['’]|l['’]|les?\s+)?\w+(?:er|ir|re)\b", re.IGNORECASE)
+# Compound past and imperfect ("a eu lieu", "se sont tenus", "était").
+_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|eut|est|sont|était|étaient|fut|furent|s['’]est|se\s+sont|"
+    r"s['’]était|ai|avons|avez)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|i|ie|is|ies|it|u|ue|us|ert|erte|ort|ait|is)\b"
+    r"|\b\w{2,}(?<!r)(?:ait|aient)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:" + "|".join(lex.PLANNED_CUES) + r")\b", re.IGNORECASE)
+_NOT_VERBS = lex.NOT_FUTURE_VERBS | {"front", "affront", "entra", "opéra", "choléra", "caméra"}
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` (split on . ! ? and line breaks)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
+    m = _SENTENCE_END.search(text, pos)
+    return start, (m.start() + 1 if m else len(text))
+
+
+def lexical_tense(text: str, pos: int) -> Tense:
+    """The tense of the verb nearest to ``pos`` in its sentence, from verb endings."""
+    start, end = sentence_bounds(text, pos)
+    cues: list[tuple[int, str]] = []
+    for m in _FUTURE.finditer(text, start, end):
+        if m.group().lower() not in _NOT_VERBS and not m.group()[0].isupper():
+            cues.append((m.start(), "future"))
+    for m in _NEAR_FUTURE.finditer(text, start, end):
+        cues.append((m.start(), "future"))
+    for m in _PLANNED.finditer(text, start, end):
+        cues.append((m.start(), "future"))
+    for m in _PAST.finditer(text, start, end):
+        cues.append((m.start(), "past"))
+    if not cues:
+        return None
+    return min(cues, key=lambda c: abs(c[0] - pos))[1]
+
+
+def _verb_tense(verb: Any) -> Tense:
+    """Tense of a spaCy verb token with its auxiliaries."""
+    tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "cop")]
+    for t in tokens:
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            return "future"
+        if t.lemma_ == "aller" and t.dep_.startswith("aux"):
+            return "future"
+    if verb.lemma_ in ("devoir", "prévoir") or verb.lower_ in ("prévu", "prévue", "prévus", "prévues"):
+        return "future"
+    for t in tokens:
+        if t.morph.get("Tense") and t.morph.get("Tense")[0] in ("Past", "Imp"):
+            return "past"
+    return None
+
+
+def doc_tense(doc: Any, pos: int) -> Tense:
+    """Tense of the verb that governs the token at character ``pos`` in a spaCy ``Doc``."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span[0]
+    for _ in range(8):  # walk up to the governing verb; a dependency chain is short
+        if token.pos_ in ("VERB", "AUX"):
+            tense = _verb_tense(token)
+            if tense is not None:
+                return tense
+        if token.head is token:
+            break
+        token = token.head
+    return None
+
+
+def tense_reader(text: str, doc: Any = None) -> Callable[[int], Tense]:
+    """A function position -> tense, from the parse when ``doc`` is given (falling back to
+    verb endings where the parse says nothing), else from verb endings alone."""
+    if doc is None or doc.text != text:
+        return lambda pos: lexical_tense(text, pos)
+
+    def read(pos: int) -> Tense:
+        return doc_tense(doc, pos) or lexical_tense(text, pos)
+
+    return read
