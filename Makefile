@@ -16,13 +16,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Analyse our own sample corpus: out/demo.md, out/demo.html and out/demo.json.
+# Analyse our own sample corpus: out/demo.md, out/demo.html and out/demo.json. The first run
+# does the work into out/demo.db; the next two only render what is stored.
 demo: install
 	@mkdir -p out
-	$(BIN)/recoupe analyze samples --db :memory: --format md --output out/demo.md
-	$(BIN)/recoupe analyze samples --db :memory: --format html --output out/demo.html
-	$(BIN)/recoupe analyze samples --db :memory: --format json --output out/demo.json
-	@echo "wrote out/demo.md, out/demo.html, out/demo.json"
+	@rm -f out/demo.db out/demo.db-wal out/demo.db-shm
+	$(BIN)/recoupe analyze samples --db out/demo.db --format md --output out/demo.md
+	$(BIN)/recoupe analyze samples --db out/demo.db --format html --output out/demo.html
+	$(BIN)/recoupe analyze samples --db out/demo.db --format json --output out/demo.json
+	$(BIN)/recoupe events --db out/demo.db
+	@echo "wrote out/demo.md, out/demo.html, out/demo.json (store: out/demo.db)"
 
 # Debian's Chromium for the browser tests (skipped when it cannot be installed).
 browser:
