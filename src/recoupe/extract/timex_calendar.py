@@ -28,18 +28,20 @@ def complete_year(month: int, day: int | None, anchor: date, direction: Directio
         if not valid_day(year, month, d):
             d = calendar.monthrange(year, month)[1]
         candidates.append((year, date(year, month, d)))
+    nearest = min(candidates, key=lambda c: (abs((c[1] - anchor).days), -c[0]))[0]
     if day is None:
-        # A month alone: the anchor's own month counts as both "this" month and closest.
-        if direction == "past":
-            return max(y for y, _ in candidates if (y, month) < (anchor.year, anchor.month))
-        if direction == "future":
-            return min(y for y, _ in candidates if (y, month) > (anchor.year, anchor.month))
-        return min(candidates, key=lambda c: (abs((c[1] - anchor).days), -c[0]))[0]
-    if direction == "past":
-        return max(y for y, d in candidates if d < anchor)
-    if direction == "future":
-        return min(y for y, d in candidates if d > anchor)
-    return min(candidates, key=lambda c: (abs((c[1] - anchor).days), -c[0]))[0]
+        # A month alone: the anchor's own month is both "this" month and the nearest.
+        here = (anchor.year, anchor.month)
+        if direction == "past" and (nearest, month) > here:
+            return max(y for y, _ in candidates if (y, month) <= here)
+        if direction == "future" and (nearest, month) < here:
+            return min(y for y, _ in candidates if (y, month) >= here)
+        return nearest
+    if direction == "past" and date(nearest, month, min(day, 28)) > anchor:
+        return max(y for y, d in candidates if d <= anchor)
+    if direction == "future" and date(nearest, month, min(day, 28)) < anchor:
+        return min(y for y, d in candidates if d >= anchor)
+    return nearest
 
 
 def year_from_weekday(weekday: int, month: int, day: int, reference: date) -> int | None:

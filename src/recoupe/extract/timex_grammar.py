@@ -71,8 +71,14 @@ TIME_PREP = r"(?:à|a|vers|dès|jusqu['’]à|avant|après|de|entre|et|aux\s+ale
 _F = re.IGNORECASE
 
 
-def _r(name: str, pattern: str, handler: str, priority: int = 0) -> Rule:
-    return Rule(name, re.compile(B + pattern, _F), handler, priority)
+# Boundaries that also let an expression follow an elided article ("d'hier", "qu'un an") or a
+# hyphen ("1982-1990", "mars-avril").
+B_ELIDED = r"(?<![\w-])"
+B_HYPHEN = r"(?<![\w'’])"
+
+
+def _r(name: str, pattern: str, handler: str, priority: int = 0, boundary: str = B) -> Rule:
+    return Rule(name, re.compile(boundary + pattern, _F), handler, priority)
 
 
 RULES: tuple[Rule, ...] = (
@@ -101,7 +107,7 @@ RULES: tuple[Rule, ...] = (
     # "en avril", "début avril", "juin prochain", "le mois de juin"
     _r("month",
        rf"(?P<b>{BOUND}{SP}?)?(?P<mois>(?:le{SP})?mois{SP}(?:de{SP}|d['’]))?(?P<m>{MONTH})(?:{SP}(?P<rel>{PASTNEXT}))?",
-       "month"),
+       "month", 0, B_HYPHEN),
     # "les années 60", "début des années 1990"
     _r("decade",
        rf"(?:(?P<b>début|debut|fin|milieu){SP}des{SP}|les{SP})?années{SP}(?P<c>19|20)?(?P<dd>[1-9]0|00)(?!\d)",
@@ -116,7 +122,7 @@ RULES: tuple[Rule, ...] = (
     # "fin 2024", "l'année 2001", "1990", "l'an 2000"
     _r("year",
        rf"(?P<b>{BOUND}{SP}?)?(?P<lan>(?:l['’]an(?:née)?|année|cette{SP}année){SP})?(?P<y>{YEAR4})",
-       "year"),
+       "year", 0, B_HYPHEN),
     # "en 97" (two-digit year after "en")
     _r("year2", rf"(?<=\ben\s)(?P<y>['’]?\d\d)(?!\s*[\w%])(?![.,]\d)", "year2"),
     # "l'an dernier", "l'année prochaine", "cette année", "la fin de l'année"
@@ -146,16 +152,18 @@ RULES: tuple[Rule, ...] = (
     _r("day_word",
        rf"(?P<w>avant-hier|après-demain|apres-demain|hier|aujourd['’]hui|demain)"
        rf"(?:{SP}(?P<wd>{WEEKDAY}))?(?:{SP}(?:en{SP}début{SP}d['’]|en{SP}fin{SP}d['’]|dans{SP}l['’])?(?P<pod>{POD}))?",
-       "day_word"),
+       "day_word", 0, B_ELIDED),
     # "le lendemain", "la veille", "le lendemain matin"
-    _r("chained_day", rf"(?:(?:le|la|au|du){SP})?(?P<w>lendemain|surlendemain|veille|avant-veille){E}(?:{SP}(?P<pod>matin|soir){E})?",
+    _r("chained_day", rf"(?:(?:le|la){SP})?(?:(?P<w>lendemain|surlendemain|veille|avant-veille)|(?P<same>même{SP}jour)){E}(?:{SP}(?P<pod>matin|soir){E})?",
        "chained_day"),
     # "ce jeudi", "jeudi dernier", "mardi soir", "ce même lundi après-midi"
     _r("weekday",
        rf"(?:(?P<det>ce|ce{SP}même|le){SP})?(?P<wd>{WEEKDAY})(?:{SP}(?P<rel>dernier|prochain|passé){E})?(?:{SP}(?P<pod>{POD}))?",
        "weekday"),
     # "ce soir", "cette nuit", "ce matin", "cet après-midi"
-    _r("this_pod", r"(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|apres-midi|nuit|matinée|soirée)(?![\w-])", "this_pod"),
+    _r("this_pod", r"(?:ce|cet|cette)\s+(?P<pod>matin|soir|après-midi|apres-midi|nuit)(?![\w-])", "this_pod"),
+    # "en fin d'après-midi", "en début de soirée"
+    _r("pod_bound", rf"(?:(?<=\ben\s)|(?<=\bà\sla\s))(?P<b>fin|début|milieu){SP}(?:d['’]|de{SP})(?P<pod>après-midi|apres-midi|matinée|soirée|nuit){E}", "pod_bound"),
     # "dans la soirée", "la nuit de lundi à mardi"
     _r("pod_phrase",
        rf"la{SP}(?P<pod>soirée|nuit|matinée){E}(?:{SP}(?:de|du){SP}(?P<wd>{WEEKDAY}){SP}(?:à|au){SP}{WEEKDAY})?",
@@ -172,7 +180,7 @@ RULES: tuple[Rule, ...] = (
     # "près de deux heures", "environ 1h30", "plus de trois heures", "45 minutes", "un an"
     _r("duration",
        rf"(?:(?P<mod>{APPROX}){SP}?)?(?<!\d[\s.])(?P<n>{NUMBER}|une?)(?:{SP}(?P<et>et{SP}demie?))?{SP}(?P<u>{UNIT})(?:{SP}(?P<et2>et{SP}demie?){E})?",
-       "duration"),
+       "duration", 0, B_ELIDED),
     _r("duration_fraction",
        rf"(?:(?P<mod>{APPROX}){SP}?)?(?P<f>une{SP}demi-|un{SP}demi-|un{SP}quart{SP}d['’]|un{SP}quart{SP}de{SP}|trois{SP}quarts{SP}d['’]|trois{SP}quarts{SP}de{SP})(?P<u>{UNIT})",
        "duration_fraction", 1),
@@ -181,8 +189,12 @@ RULES: tuple[Rule, ...] = (
     _r("set_every",
        rf"(?P<q>chaque|tous{SP}les|toutes{SP}les)(?:{SP}(?P<n>{NUMBER}))?{SP}(?P<u>{UNIT}|{_alt(lex.WEEKDAYS)}s?{E})",
        "set_every"),
-    _r("set_per", rf"(?<=\bpar\s)(?P<u>an|jour|mois|semaine|année|heure){E}", "set_per"),
+    _r("set_per", rf"(?<=\bpar\s)(?P<u>an|jour|mois|semaine|année|heure|trimestre|semestre){E}", "set_per"),
     _r("set_adj", r"(?P<u>annuel|annuelle|annuels|annuelles|hebdomadaires?)(?![\w])", "set_adj"),
     # "actuellement", "désormais", "l'avenir"
     _r("ref", _alt(lex.REF_WORDS) + E, "ref"),
+    # "l'actuel président", "la prochaine rencontre": TimeML marks these adjectives too
+    _r("ref_adj", rf"(?P<w>actuel|actuelle|actuels|actuelles|prochain|prochaine|prochains|prochaines|futur|future|futurs|futures){E}", "ref_adj", -1),
+    # "un quinquennat": named terms of office
+    _r("term", r"(?P<w>quinquennats?|septennats?)(?![\w])", "term"),
 )

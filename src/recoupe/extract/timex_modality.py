@@ -13,6 +13,11 @@ from recoupe.extract.packs.fr import timex_lexicon as lex
 
 Tense = str | None  # "future", "past" or None
 
+# Characters looked at around an expression for its verb, when there is no parse: about a
+# dozen words before, half that after (French puts the time adverb after its verb).
+CLAUSE_BEFORE = 80
+CLAUSE_AFTER = 40
+
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # Future and conditional endings ("effectueront", "se tiendra", "devrait", "pourraient").
 _FUTURE = re.compile(
@@ -21,9 +26,13 @@ _FUTURE = re.compile(
 # "va se tenir", "vont signer": near future with aller.
 _NEAR_FUTURE = re.compile(r"\b(?:va|vont|allons|allez)\s+(?:se\s+|s['’]|l['’]|les?\s+)?\w+(?:er|ir|re)\b", re.IGNORECASE)
 # Compound past and imperfect ("a eu lieu", "se sont tenus", "était").
+# "est"/"sont" + participle is also the present passive ("est fixé"): only the verbs that
+# take "être" in the compound past count there.
 _PAST = re.compile(
-    r"\b(?:a|ont|avait|avaient|eut|est|sont|était|étaient|fut|furent|s['’]est|se\s+sont|"
-    r"s['’]était|ai|avons|avez)\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|i|ie|is|ies|it|u|ue|us|ert|erte|ort|ait|is)\b"
+    r"\b(?:a|ont|avait|avaient|eut|eurent|s['’]est|se\s+sont|s['’]était|se\s+sont|ai|avons|avez)"
+    r"\s+(?:\w+\s+){0,2}?\w+(?:é|ée|és|ées|i|ie|is|ies|it|u|ue|us|ert|erte|ort|ait|is)\b"
+    r"|\b(?:est|sont|était|étaient|fut|furent)\s+(?:\w+\s+)?(?:arrivé|parti|venu|revenu|devenu|allé|"
+    r"mort|décédé|né|entré|rentré|sorti|tombé|resté|retourné|passé|monté|descendu)e?s?\b"
     r"|\b\w{2,}(?<!r)(?:ait|aient)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:" + "|".join(lex.PLANNED_CUES) + r")\b", re.IGNORECASE)
 _NOT_VERBS = lex.NOT_FUTURE_VERBS | {"front", "affront", "entra", "opéra", "choléra", "caméra"}
@@ -41,9 +50,12 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 def lexical_tense(text: str, pos: int) -> Tense:
     """The tense of the verb nearest to ``pos`` in its sentence, from verb endings."""
     start, end = sentence_bounds(text, pos)
+    # The clause around the expression: a verb far away in a long sentence governs
+    # something else.
+    start, end = max(start, pos - CLAUSE_BEFORE), min(end, pos + CLAUSE_AFTER)
     cues: list[tuple[int, str]] = []
     for m in _FUTURE.finditer(text, start, end):
-        if m.group().lower() not in _NOT_VERBS and not m.group()[0].isupper():
+        if m.group().lower() not in _NOT_VERBS and not m.group().istitle():
             cues.append((m.start(), "future"))
     for m in _NEAR_FUTURE.finditer(text, start, end):
         cues.append((m.start(), "future"))

@@ -20,8 +20,8 @@ from recoupe.extract.timex_calendar import (
 )
 from recoupe.extract.timex_grammar import NUMBER_WORDS, UNIT_NAMES
 
-# Two-digit years above the anchor's two digits plus this margin are read as 19xx ("93"
-# in a 2002 text is 1993; "05" is 2005).
+# A two-digit year is put in the anchor's century unless that puts it more than this many
+# years after the anchor ("93" in a 2002 text is 1993; "05" is 2005).
 TWO_DIGIT_YEAR_MARGIN = 10
 
 
@@ -82,9 +82,9 @@ def full_year(s: str, env: Env) -> int:
     digits = re.sub(r"\D", "", s)
     if len(digits) == 4:
         return int(digits)
-    yy = int(digits)
     ref = (env.anchor or env.today).year
-    return 2000 + yy if yy <= (ref % 100) + TWO_DIGIT_YEAR_MARGIN else 1900 + yy
+    y = (ref // 100) * 100 + int(digits)
+    return y - 100 if y > ref + TWO_DIGIT_YEAR_MARGIN else y
 
 
 def _direction(rel: str | None) -> str:
@@ -150,11 +150,21 @@ def _partial_year(env: Env, mo: int, d: int, wd: str | None, direction: str) -> 
     return None, "unknown"
 
 
+def _tensed(env: Env, pos: int, rel: str | None) -> str:
+    """Direction of a partial date: its own "dernier"/"prochain", else the clause's tense
+    (a past clause puts "le 21 juin" before the anchor), else the nearest."""
+    direction = _direction(rel)
+    if direction == "nearest" and env.anchor is not None:
+        if re.search(r"\bdepuis\s*$", env.text[max(0, pos - 10):pos], re.IGNORECASE):
+            return "past"
+    return direction
+
+
 def date_day_month(m: re.Match, env: Env) -> Found | None:
     d, mo = day_number(m["d"]), month_number(m["m"])
     if not valid_day(2000, mo, d):  # 2000 is a leap year: 29 February is allowed
         return None
-    year, how = _partial_year(env, mo, d, m["wd"], _direction(m["rel"]))
+    year, how = _partial_year(env, mo, d, m["wd"], _tensed(env, m.start(), m["rel"]))
     if year is None:
         return Found("DATE", f"XXXX-{mo:02d}-{d:02d}", attrs={"year": how})
     found = _day_found(env, year, mo, d, m["wd"], {"year": how})
@@ -227,7 +237,7 @@ def month(m: re.Match, env: Env) -> Found | None:
         return Found("DATE", f"{env.last_year[1]:04d}-{mo:02d}", mod=mod)
     if env.anchor is None:
         return Found("DATE", f"XXXX-{mo:02d}", mod=mod)
-    year = complete_year(mo, None, env.anchor, _direction(m["rel"]))
+    year = complete_year(mo, None, env.anchor, _tensed(env, m.start(), m["rel"]))
     return Found("DATE", f"{year:04d}-{mo:02d}", mod=mod)
 
 
@@ -270,7 +280,7 @@ _COUNT_AFTER = re.compile(
     r"kg|litres|barils|ha|hectares|mw|mégawatts|\d)", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(
     r"(?:\b(?:plus\s+de|moins\s+de|près\s+de|environ|quelque|les|des|ces|aux|sur|numéro|n°|"
-    r"chiffre\s+de|total\s+de|nombre\s+de)|[\d,.])\s*$", re.IGNORECASE)
+    r"chiffre\s+de|total\s+de|nombre\s+de)|\d[.,]?)\s*$", re.IGNORECASE)
 
 
 def year(m: re.Match, env: Env) -> Found | None:
@@ -293,6 +303,9 @@ def year2(m: re.Match, env: Env) -> Found | None:
 
 
 def year_rel(m: re.Match, env: Env) -> Found | None:
+    if m["b"] and not re.match(r"la\s", m.group(), re.IGNORECASE) and not re.search(
+            r"\b(?:en|d['’]ici|avant|dès)\s*$", env.text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
+        return None  # "une fête de fin d'année" is a kind of party, not a date
     if m["cette"]:
         shift, mod = 0, None
     elif m["b"]:
@@ -363,6 +376,8 @@ def offset(m: re.Match, env: Env) -> Found | None:
     if n is None or not n.is_integer():
         return None
     sign = 1 if _key(m["dir"]) == "dans" else -1
+    if sign > 0 and re.match(r"\s*(?:de|d['’])\s", env.text[m.end():m.end() + 4]):
+        return None  # "dans un jour de grande forme"
     unit = _OFFSET_UNITS[_key(m["u"])]
     if env.anchor is None:
         return Found("DATE", {"D": "XXXX-XX-XX", "W": "XXXX-XX-XX", "M": "XXXX-XX"}.get(unit, "XXXX"))
@@ -395,11 +410,14 @@ def day_word(m: re.Match, env: Env) -> Found | None:
 
 def chained_day(m: re.Match, env: Env) -> Found | None:
     base = env.last_day or env.anchor
-    day = base + timedelta(days=lex.CHAINED_DAY_WORDS[_key(m["w"])]) if base else None
+    shift = 0 if m["same"] else lex.CHAINED_DAY_WORDS[_key(m["w"])]
+    day = base + timedelta(days=shift) if base else None
     return _day_or_time(day, _pod(m["pod"]))
 
 
 def weekday(m: re.Match, env: Env) -> Found | None:
+    if re.match(r"\s+Saint", env.text[m.end():m.end() + 7]):
+        return None  # "le Vendredi saint" is a feast, named elsewhere
     wd = lex.WEEKDAYS[_key(m["wd"])]
     det = _key(m["det"] or "")
     start = m.start("wd") if det == "le" else m.start()
@@ -414,6 +432,19 @@ def weekday(m: re.Match, env: Env) -> Found | None:
         value = f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")
         return Found("TIME" if pod else "DATE", value, start=start)
     return _day_or_time(weekday_date(wd, env.anchor, direction), pod, start=start)
+
+
+def pod_bound(m: re.Match, env: Env) -> Found | None:
+    found = _day_or_time(env.last_day or env.anchor, _pod(m["pod"]))
+    return Found(found.type, found.value, mod=_bound(m["b"]), day=found.day)
+
+
+def ref_adj(m: re.Match, env: Env) -> Found | None:
+    return Found("TIME", lex.REF_ADJECTIVES[_key(m["w"])])
+
+
+def term(m: re.Match, env: Env) -> Found | None:
+    return Found("DURATION", f"P{lex.TERMS[_key(m['w']).rstrip('s')]}Y")
 
 
 def this_pod(m: re.Match, env: Env) -> Found | None:
@@ -458,7 +489,8 @@ def clock(m: re.Match, env: Env) -> Found | None:
     )
     if is_duration:
         return _duration(h + mn / 60, "H", True, approx, m)
-    return _clock(env, h, mn, approx)
+    # FR-TimeBank leaves "vers" out of clock times ("hier vers <18 h>"); it is kept as approx.
+    return _clock(env, h, mn, approx, start=m.start("h"))
 
 
 _MINUTE_WORDS = {"trente": 30, "quinze": 15, "quarante-cinq": 45, "et demie": 30, "et quart": 15}
@@ -482,7 +514,7 @@ def noon(m: re.Match, env: Env) -> Found | None:
                                    env.text[max(0, m.start() - 20):m.start()], re.IGNORECASE)):
         return None
     approx = "about" if m["vers"] else "exact"
-    return _clock(env, 12 if _key(m["w"]) == "midi" else 24, 0, approx)
+    return _clock(env, 12 if _key(m["w"]) == "midi" else 24, 0, approx, start=m.start("w"))
 
 
 # ---------------------------------------------------------------- durations and sets
@@ -501,6 +533,21 @@ def _duration(amount: float | None, letter: str, is_time: bool, approx: str, m: 
     return Found("DURATION", value, approx=approx, attrs={"minutes": minutes})
 
 
+_AGE_BEFORE = re.compile(r"(?:\bâgée?s?\s+de|\bl['’]âge\s+de|\b(?:les|des|aux)\s+(?:moins|plus)\s+de|\bde\s+\d+\s+à)\s*$",
+                         re.IGNORECASE)
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """"Jean, 87 ans, ...", "une fillette de 6 ans", "âgé de 54 ans": an age, not a duration."""
+    before = text[max(0, start - 40):start]
+    if _AGE_BEFORE.search(before):
+        return True
+    if re.search(r",\s*$", before) and re.match(r"\s*[,.;)]", text[end:end + 2]):
+        return True
+    m = re.search(r"(\w+)\s+de\s*$", before)
+    return bool(m) and m.group(1).lower() not in lex.DURATION_HEADS and not m.group(1).isdigit()
+
+
 def duration(m: re.Match, env: Env) -> Found | None:
     word = _key(m["n"])
     n = 1.0 if word in ("un", "une") else number(m["n"])
@@ -511,6 +558,10 @@ def duration(m: re.Match, env: Env) -> Found | None:
         return None  # "un jour" is "some day" far more often than "one day"
     if word in ("un", "une") and unit_name == "heure" and re.search(r"\bà\s*$", env.text[max(0, m.start() - 4):m.start()]):
         return None
+    if unit_name == "an" and not m["mod"] and _is_age(env.text, m.start(), m.end()):
+        return None
+    if unit_name == "seconde" and word == "une" and not m["mod"]:
+        return None  # "une seconde fois": the ordinal
     if m["et"] or m["et2"]:
         n += 0.5
     letter, is_time, per = _unit(m["u"])
@@ -529,6 +580,9 @@ def duration_fraction(m: re.Match, env: Env) -> Found | None:
 
 
 def duration_vague(m: re.Match, env: Env) -> Found | None:
+    if _key(m["q"]) == "des" and not re.search(r"\b(?:pendant|durant|depuis|après|il\s+y\s+a|voilà|voici)\s*$",
+                                                 env.text[max(0, m.start() - 12):m.start()], re.IGNORECASE):
+        return None  # "des heures scolaires": only "pendant des heures" is a length
     letter, is_time, _ = _unit(m["u"])
     return _duration(None, letter, is_time, "vague", m)
 
@@ -592,4 +646,7 @@ HANDLERS: Mapping[str, Callable[[re.Match, Env], Found | None]] = {
     "set_per": set_per,
     "set_adj": set_adj,
     "ref": ref,
+    "ref_adj": ref_adj,
+    "term": term,
+    "pod_bound": pod_bound,
 }

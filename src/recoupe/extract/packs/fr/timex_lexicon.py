@@ -52,8 +52,7 @@ REF_WORDS: Mapping[str, str] = MappingProxyType({
     "pour l'instant": "PRESENT_REF", "pour le moment": "PRESENT_REF",
     "à l'heure actuelle": "PRESENT_REF", "à présent": "PRESENT_REF", "de nos jours": "PRESENT_REF",
     "auparavant": "PAST_REF", "autrefois": "PAST_REF", "jadis": "PAST_REF", "naguère": "PAST_REF",
-    "l'avenir": "FUTURE_REF", "à l'avenir": "FUTURE_REF", "prochainement": "FUTURE_REF",
-    "ultérieurement": "FUTURE_REF",
+    "l'avenir": "FUTURE_REF", "prochainement": "FUTURE_REF",
 })
 
 # Duration units: TimeML letter, whether it sits after the "T" of an ISO duration, its
@@ -83,6 +82,27 @@ VAGUE_QUANTIFIERS: tuple[str, ...] = (
     "plusieurs", "quelques", "de longues", "de longs", "de nombreuses", "de nombreux",
     "des", "ces derniers", "ces dernières", "les derniers", "les dernières",
 )
+
+# Adjectives that TimeML marks as pointing at the present or the future ("l'actuel
+# gouvernement", "la prochaine réunion").
+REF_ADJECTIVES: Mapping[str, str] = MappingProxyType({
+    "actuel": "PRESENT_REF", "actuelle": "PRESENT_REF", "actuels": "PRESENT_REF",
+    "actuelles": "PRESENT_REF", "prochain": "FUTURE_REF", "prochaine": "FUTURE_REF",
+    "prochains": "FUTURE_REF", "prochaines": "FUTURE_REF", "futur": "FUTURE_REF",
+    "future": "FUTURE_REF", "futurs": "FUTURE_REF", "futures": "FUTURE_REF",
+})
+
+# Terms of office with a fixed length, in years.
+TERMS: Mapping[str, int] = MappingProxyType({"quinquennat": 5, "septennat": 7})
+
+# Nouns whose complement "de N ans" is a length of time, not an age ("une peine de 2 ans").
+DURATION_HEADS: frozenset[str] = frozenset({
+    "peine", "peines", "durée", "période", "délai", "mandat", "mandats", "contrat", "prison",
+    "réclusion", "emprisonnement", "absence", "bail", "plan", "programme", "séjour", "exil",
+    "captivité", "détention", "carrière", "règne", "guerre", "conflit", "retard", "attente",
+    "suspension", "interdiction", "transition", "moratoire", "trêve", "engagement", "prêt",
+    "sursis", "ferme", "plus", "moins", "près", "environ", "espace", "cours", "bout", "terme",
+})
 
 # Words after a month/day that place it before or after the anchor.
 PAST_MARKERS: tuple[str, ...] = ("dernier", "derniers", "dernière", "dernières", "passé", "passée")
