@@ -105,6 +105,7 @@ class Gazetteer:
     _fuzzy_keys: tuple[str, ...]
     _fuzzy_ids: tuple[str, ...]
     _role_phrases: tuple[tuple[str, str], ...]  # (phrase key, office), longest first
+    _words: Mapping[str, frozenset[str]]  # French word lists of packs/fr/actors_fr.yaml
     _ruler_ids: frozenset[str]  # cities worth an entity-ruler pattern (capitals, big, exonyms)
     load_seconds: float = 0.0
     missing_exonyms: tuple[str, ...] = field(default=())
@@ -255,6 +256,11 @@ class Gazetteer:
         key = norm_key(surface)
         return key in self._ignored or self.strip_honorifics(key) in self._ignored
 
+    def words(self, name: str) -> frozenset[str]:
+        """A French word list of ``packs/fr/actors_fr.yaml`` ("agent_nouns", "meeting_words",
+        "junk_line_markers", "byline_openers", "generic_heads"), lower case, no accents."""
+        return self._words.get(name, frozenset())
+
     def ruler_entities(self) -> Iterable[Entity]:
         """Entities worth an entity-ruler pattern: all persons, organisations and states,
         and capitals, very large cities and curated exonyms (other cities are resolved from
@@ -284,6 +290,7 @@ class _Builder:
         self.city_by_name: dict[tuple[str, str], str] = {}
         self.missing: list[str] = []
         self.role_phrases: dict[str, str] = {}
+        self.words: dict[str, frozenset[str]] = {}
 
     # -- states --------------------------------------------------------------------------
     def add_states(self) -> None:
@@ -307,6 +314,10 @@ class _Builder:
             for form in forms:
                 for variant in (form, _plural(form)):
                     self.demonyms[norm_key(variant)] = f"state:{code}"
+        words = yaml.safe_load((importlib_resources.files("recoupe.extract") / "packs" / "fr"
+                                / "actors_fr.yaml").read_text(encoding="utf-8"))
+        for name, items in (words or {}).items():
+            self.words[name] = frozenset(strip_accents(str(w)).lower() for w in items)
         for h in lex.get("honorifics") or ():
             self.honorifics.add(tuple(norm_key(h).split()))
         for office, phrases in (lex.get("roles") or {}).items():
@@ -456,6 +467,7 @@ class _Builder:
             _anaphors=MappingProxyType(self.anaphors), _ignored=frozenset(self.ignored),
             _fuzzy_keys=tuple(fuzzy), _fuzzy_ids=tuple(fuzzy.values()),
             _role_phrases=tuple(sorted(self.role_phrases.items(), key=lambda p: -len(p[0]))),
+            _words=MappingProxyType(self.words),
             _ruler_ids=frozenset(self.ruler_ids), load_seconds=seconds,
             missing_exonyms=tuple(self.missing))
 

@@ -1,0 +1,266 @@
+"""Actors: persons, states and organisations an article names, one canonical entity each.
+
+Sources of mentions, in order: the entities of the spaCy ``Doc`` (gazetteer ruler ids first,
+then the model's PER/ORG/LOC resolved through the gazetteer), demonyms that qualify an
+actor noun ("la partie russe" -> Russia), role phrases ("le chef de la diplomatie russe")
+resolved to a person only when the article also names that person, and short forms of an
+organisation already named ("la Confédération" after "AES"). Persons missing from the
+gazetteer get ``person:<slug>``; a bare surname joins the full name given elsewhere in the
+article. Mentions on share/ads/comment lines and bylines are not actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from recoupe.extract.gazetteer import Gazetteer, norm_key, slug, strip_accents
+from recoupe.records import Claim, Entity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
+
+    from recoupe.extract.context import ArticleContext
+
+EXTRACTOR = "actors.fr@1"
+ACTOR_KINDS = ("person", "state", "org")
+# A role phrase is followed by at most this many words that can complete it
+# ("ministre des Affaires étrangères de la Fédération de Russie").
+ROLE_TAIL_WORDS = 6
+# A byline is a short line: at most this many words besides its opener ("Par").
+BYLINE_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity_id: str
+    kind: str
+    name: str
+    via: str  # "gazetteer", "ner", "demonym", "role", "anaphor"
+
+
+def extract(ctx: "ArticleContext") -> list[Claim]:
+    """One ``actor`` claim per mention of a person, state or organisation."""
+    text = ctx.article.text
+    gz = ctx.gazetteer
+    lines = _LineIndex(text, gz)
+    mentions: list[_Mention] = []
+    unknown_persons: list[tuple[Span, str]] = []
+    for ent in ctx.doc.ents:
+        if lines.is_junk(ent.start_char) or gz.is_ignored(ent.text):
+            continue
+        entity = _resolve_ent(ent, gz)
+        if entity is not None:
+            if entity.kind in ACTOR_KINDS:
+                via = "gazetteer" if ent.ent_id_ else "ner"
+                mentions.append(_Mention(ent.start_char, ent.end_char, entity.id, entity.kind, entity.name, via))
+            continue
+        if ent.label_ == "PER" and not lines.is_byline(ent.start_char):
+            name = _person_name(ent, gz)
+            if name:
+                unknown_persons.append((ent, name))
+        elif ent.label_ == "ORG" and _named_org(ent, gz):
+            name = ent.text.strip()
+            mentions.append(_Mention(ent.start_char, ent.end_char, "org:" + slug(name), "org", name, "ner"))
+    mentions.extend(_merge_persons(unknown_persons, mentions))
+    taken = [(m.start, m.end) for m in mentions]
+    mentions.extend(_demonyms(ctx.doc, gz, lines, taken))
+    named = {m.entity_id for m in mentions}
+    mentions.extend(_roles(text, gz, lines, named, taken))
+    mentions.extend(_anaphors(ctx.doc, gz, lines, named, taken))
+    claims = []
+    for m in sorted(set(mentions), key=lambda m: (m.start, m.end, m.entity_id)):
+        claims.append(ctx.claim("actor", m.entity_id, m.start, m.end, EXTRACTOR,
+                                kind=m.kind, name=m.name, surface=text[m.start:m.end].strip(), via=m.via))
+    return claims
+
+
+def _resolve_ent(ent: "Span", gz: Gazetteer) -> Entity | None:
+    if ent.ent_id_:
+        return gz.get(ent.ent_id_)
+    kinds = {"PER": ("person",), "LOC": ("state", "place"), "ORG": ("org", "state"),
+             "MISC": ("org", "state")}.get(ent.label_, ("org", "state"))
+    return gz.resolve(ent.text, kinds=kinds)
+
+
+def _person_name(ent: "Span", gz: Gazetteer) -> str | None:
+    """Readable canonical name of an unknown person: titles dropped, ALL-CAPS words
+    capitalised ("SEM Oumar DIAKITE" -> "Oumar Diakite"); None for what is not a name."""
+    words = [w for w in re.split(r"\s+", ent.text.strip()) if w]
+    while words and gz.is_honorific(words[0]):
+        words = words[1:]
+    if not words or not words[-1][:1].isupper() or len(words[-1]) < 3:
+        return None
+    if len(words) == 1 and (ent[0].is_stop or ent[0].pos_ not in ("PROPN", "NOUN", "X")):
+        return None
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in words)
+
+
+def _named_org(ent: "Span", gz: Gazetteer) -> bool:
+    """An unknown ORG worth keeping: several capitalised words, not a generic phrase
+    ("Les Parties", "Coopération régionale") nor a bare acronym (site and radio names)."""
+    if len(ent) < 2 or ent[0].pos_ == "DET":
+        return False
+    if strip_accents(ent.root.lower_) in gz.words("generic_heads"):
+        return False
+    content = [t for t in ent if not t.is_stop and not t.is_punct and t.text[:1].isalpha()]
+    return len(content) >= 2 and all(t.text[:1].isupper() for t in content)
+
+
+def _merge_persons(unknown: list[tuple["Span", str]], known: list[_Mention]) -> list[_Mention]:
+    """Ids of persons the gazetteer lacks; a surname alone joins the full name the article
+    gives elsewhere (a gazetteer person or an unknown one)."""
+    full: dict[str, tuple[str, str]] = {}  # surname key -> (id, canonical name)
+    for m in known:
+        if m.kind == "person":
+            full.setdefault(norm_key(m.name).split()[-1], (m.entity_id, m.name))
+    for _, name in unknown:
+        parts = norm_key(name).split()
+        if len(parts) > 1:
+            full.setdefault(parts[-1], ("person:" + slug(name), name))
+    out = []
+    for ent, name in unknown:
+        parts = norm_key(name).split()
+        if len(parts) == 1 and parts[0] in full:
+            entity_id, canonical = full[parts[0]]
+        else:
+            entity_id, canonical = "person:" + slug(name), name
+        out.append(_Mention(ent.start_char, ent.end_char, entity_id, "person", canonical, "ner"))
+    return out
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _demonyms(doc: "Doc", gz: Gazetteer, lines: "_LineIndex", taken: list[tuple[int, int]]) -> list[_Mention]:
+    """States named by a demonym: "la partie russe", "le ministre malien", "les Maliens"."""
+    agents = gz.words("agent_nouns")
+    out = []
+    for tok in doc:
+        if not tok.is_alpha and "-" not in tok.text:
+            continue
+        state = gz.demonym(tok.text)
+        if state is None or lines.is_junk(tok.idx) or _overlaps(tok.idx, tok.idx + len(tok), taken):
+            continue
+        if tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and tok.text.endswith("s"):
+            ok = True  # "les Maliens", "des Burkinabès": the people, hence the state
+        else:
+            heads = [tok.head] if tok.dep_ in ("amod", "nmod", "appos") else []
+            heads += [doc[j] for j in (tok.i - 1, tok.i - 2) if j >= 0]
+            ok = any(strip_accents(h.lower_) in agents for h in heads)
+            ok = ok or (tok.text[:1].isupper() and tok.i > 0 and doc[tok.i - 1].lower_ in ("les", "des", "aux"))
+        if ok:
+            out.append(_Mention(tok.idx, tok.idx + len(tok), state.id, "state", state.name, "demonym"))
+    return out
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, same length as ``text`` (offsets stay valid)."""
+    out = []
+    for ch in text:
+        f = strip_accents(ch).lower()
+        out.append(f if len(f) == 1 else ch.lower()[:1] or ch)
+    return "".join(out)
+
+
+def _role_regex(gz: Gazetteer) -> re.Pattern[str]:
+    alternatives = []
+    for phrase, _office in gz.role_phrases():
+        toks = phrase.split()
+        parts = []
+        for i, tok in enumerate(toks):
+            piece = re.escape(tok[:-1]) + r"['\u2019]\s*" if tok.endswith("'") else re.escape(tok)
+            parts.append(piece)
+            if i == 0:
+                parts.append(r"(?:\s+[\w-]+)?")  # "ministre russe des Affaires étrangères"
+            if not tok.endswith("'") and i < len(toks) - 1:
+                parts.append(r"[\s-]+")
+        alternatives.append("".join(parts))
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+def _roles(text: str, gz: Gazetteer, lines: "_LineIndex", named: set[str],
+           taken: list[tuple[int, int]]) -> list[_Mention]:
+    """Role phrases naming a person the article also names: "le chef de la diplomatie russe"
+    -> Lavrov only if Lavrov is named in the article."""
+    if not gz.role_phrases():
+        return []
+    folded = _folded(text)
+    out = []
+    for match in _role_regex(gz).finditer(folded):
+        start = match.start()
+        if lines.is_junk(start) or _overlaps(start, match.end(), taken):
+            continue
+        tail = list(re.finditer(r"[\w'\u2019-]+", text[match.end():match.end() + 80]))[:ROLE_TAIL_WORDS]
+        for k in range(len(tail), -1, -1):
+            end = match.end() + (tail[k - 1].end() if k else 0)
+            if "\n" in text[start:end]:
+                continue
+            people = [p for p in gz.by_role(text[start:end]) if p.id in named]
+            if people:
+                person = people[0]
+                out.append(_Mention(start, end, person.id, "person", person.name, "role"))
+                break
+    return out
+
+
+def _anaphors(doc: "Doc", gz: Gazetteer, lines: "_LineIndex", named: set[str],
+              taken: list[tuple[int, int]]) -> list[_Mention]:
+    """"la Confédération" for an organisation the article has already named."""
+    out = []
+    for tok in doc:
+        if not tok.is_title or _overlaps(tok.idx, tok.idx + len(tok), taken) or lines.is_junk(tok.idx):
+            continue
+        org = gz.anaphor(tok.text)
+        if org is not None and org.id in named:
+            out.append(_Mention(tok.idx, tok.idx + len(tok), org.id, "org", org.name, "anaphor"))
+    return out
+
+
+class _LineIndex:
+    """Which character offsets sit on junk lines (share buttons, ads, comment forms) or on a
+    byline ("Par Sikou BAH", a name alone on its line)."""
+
+    _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w.'’-]*$")
+
+    def __init__(self, text: str, gz: Gazetteer) -> None:
+        self.starts: list[int] = []
+        self.junk: list[bool] = []
+        self.byline: list[bool] = []
+        markers = gz.words("junk_line_markers")
+        openers = gz.words("byline_openers")
+        pos = 0
+        for line in text.split("\n"):
+            folded = strip_accents(line).lower()
+            self.starts.append(pos)
+            self.junk.append(any(m in folded for m in markers) or any(
+                gz.is_ignored(w) for w in re.findall(r"[\w-]+", line)[:1]))
+            words = line.split()
+            low = strip_accents(" ".join(words[:3])).lower()
+            for opener in sorted(openers, key=len, reverse=True):
+                if low.startswith(opener + " "):
+                    words = words[len(opener.split()):]
+                    break
+            self.byline.append(0 < len(words) <= BYLINE_MAX_WORDS
+                               and all(self._NAME_WORD.match(w) for w in words))
+            pos += len(line) + 1
+
+    def _line(self, offset: int) -> int:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:  # last line starting at or before offset
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def is_junk(self, offset: int) -> bool:
+        return self.junk[self._line(offset)]
+
+    def is_byline(self, offset: int) -> bool:
+        return self.byline[self._line(offset)]
