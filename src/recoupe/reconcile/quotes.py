@@ -132,11 +132,10 @@ def quote_groups(event: str, article_ids: Sequence[str], claims: Sequence[Claim]
         speakers = sorted({c.attrs.get("speaker") for c in members if c.attrs.get("speaker")},
                           key=lambda s: (-sum(c.attrs.get("speaker") == s for c in members), s))
         speaker = speakers[0] if speakers else None
-        speaker_name = next((c.attrs.get("speaker_name") for c in members
-                             if c.attrs.get("speaker") == speaker and c.attrs.get("speaker_name")), None)
-        if speaker_name is None:
-            speaker_name = names.get(speaker) if speaker else next(
-                (c.attrs.get("speaker_name") for c in members if c.attrs.get("speaker_name")), None)
+        # The canonical (English) name when the speaker is known, else the article's wording.
+        speaker_name = names.get(speaker) if speaker else None
+        speaker_name = speaker_name or next((c.attrs.get("speaker_name") for c in members
+                                             if c.attrs.get("speaker") == speaker and c.attrs.get("speaker_name")), None)
         verdicts = {}
         for a in sorted(article_ids):
             mine = [c for c in members if c.evidence.article == a]

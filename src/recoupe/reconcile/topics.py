@@ -44,7 +44,9 @@ def _group_count(dossier: Dossier, articles: set[str]) -> int:
 def _row(dossier: Dossier, key: str, claims: list[Claim], rank: dict[str, int], **kw) -> Row:
     claims = sorted(claims, key=lambda c: (rank[c.evidence.article], claim_key(c)))
     arts = sorted({c.evidence.article for c in claims}, key=rank.__getitem__)
-    groups = _group_count(dossier, set(arts))
+    # A preview announces topics; it witnesses them only when no report does.
+    reports = {a for a in arts if dossier.event.kinds.get(a) != "preview"}
+    groups = _group_count(dossier, reports or set(arts))
     return Row(key, tuple(claims), tuple(arts), groups, "corroborated" if groups >= 2 else "single-source", **kw)
 
 
