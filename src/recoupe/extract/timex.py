@@ -28,7 +28,7 @@ EXTRACTOR = "timex.fr@1"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 APPROX = ("exact", "about", "at_least", "at_most", "vague")
 
-_EVENT = re.compile(r"\b(?:" + "|".join(lex.EVENT_TRIGGERS) + r")\b", re.IGNORECASE)
+_EVENT = re.compile(r"\b(?:" + "|".join(lex.EVENT_TRIGGERS).replace("'", "['’]") + r")\b", re.IGNORECASE)
 # Characters trimmed from the ends of a span (a match never needs them).
 _TRIM = " \t\n\u00a0\u202f,;:"
 
@@ -142,7 +142,8 @@ def tag(text: str, anchor: date | None, doc: Any = None, today: date | None = No
 
 # ---------------------------------------------------------------- pipeline extractor
 
-_FULL_DATE_RULES = ("date_full", "date_numeric", "date_iso")
+# Rules whose dates carry their own year: only those may anchor an undated article.
+_FULL_DATE_RULES = ("date_full", "date_numeric", "date_iso", "interval_days")
 
 
 def article_anchor(text: str, published: str | None) -> date | None:
@@ -154,15 +155,33 @@ def article_anchor(text: str, published: str | None) -> date | None:
         except ValueError:
             pass
     for t in tag(text, None):
-        if t.rule in _FULL_DATE_RULES and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
-            return date.fromisoformat(t.value)
+        first = t.value.split("/")[0]
+        if t.rule in _FULL_DATE_RULES and re.fullmatch(r"\d{4}-\d\d-\d\d", first):
+            return date.fromisoformat(first)
     return None
 
 
-def about_event(text: str, pos: int) -> bool:
-    """True when the sentence around ``pos`` names a meeting, visit, talks..."""
-    start, end = sentence_bounds(text, pos)
-    return _EVENT.search(text, start, end) is not None
+_CLAUSE_DELIMITERS = re.compile(r"[,;:()«»\u2014\u2013\"]")
+# A clause opening with a participle or a relative word is background about something else
+# ("l'Alliance, créée en septembre 2023", "qui existe depuis 2019").
+_BACKGROUND_CLAUSE = re.compile(
+    r"\s*(?:qui|que|qu['’]|dont|où|depuis|dès|lors|avant|créée?s?|fondée?s?|née?s?|instituée?s?|"
+    r"lancée?s?|mise?s?|signée?s?|adoptée?s?|devenue?s?|\w+(?:ée|ées|és))\b", re.IGNORECASE)
+
+
+def about_event(text: str, start: int, end: int | None = None) -> bool:
+    """True when the clause of ``text[start:end]`` names a meeting, visit, talks..., or when
+    its sentence does and the clause is not a background aside."""
+    end = start if end is None else end
+    s_start, s_end = sentence_bounds(text, start)
+    c_start = max([m.end() for m in _CLAUSE_DELIMITERS.finditer(text, s_start, start)] or [s_start])
+    after = _CLAUSE_DELIMITERS.search(text, end, s_end)
+    c_end = after.start() if after else s_end
+    if _EVENT.search(text, c_start, c_end):
+        return True
+    if not _EVENT.search(text, s_start, s_end):
+        return False
+    return not _BACKGROUND_CLAUSE.match(text, c_start)
 
 
 def extract(ctx: Any) -> list[Claim]:
@@ -172,9 +191,9 @@ def extract(ctx: Any) -> list[Claim]:
     anchor = article_anchor(text, ctx.article.published)
     claims: list[Claim] = []
     for t in tag(text, anchor, getattr(ctx, "doc", None)):
-        if not re.search(r"\d", t.value) or t.type == "SET":
+        if t.type == "SET" or (t.type != "DURATION" and not re.search(r"\d", t.value)):
             continue  # PRESENT_REF, XXXX-XX-XX and habits say nothing about when it happened
-        event = about_event(text, t.start)
+        event = about_event(text, t.start, t.end)
         if t.type == "DURATION":
             claims.append(ctx.claim("duration", t.value, t.start, t.end, EXTRACTOR, t.planned,
                                     type=t.type, approx=t.approx, rule=t.rule,

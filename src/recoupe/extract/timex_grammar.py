@@ -179,7 +179,7 @@ RULES: tuple[Rule, ...] = (
     _r("noon", rf"(?:(?P<vers>vers){SP})?(?P<w>midi|minuit)(?![\w-])", "noon"),
     # "près de deux heures", "environ 1h30", "plus de trois heures", "45 minutes", "un an"
     _r("duration",
-       rf"(?:(?P<mod>{APPROX}){SP}?)?(?<!\d[\s.])(?P<n>{NUMBER}|une?)(?:{SP}(?P<et>et{SP}demie?))?{SP}(?P<u>{UNIT})(?:{SP}(?P<et2>et{SP}demie?){E})?",
+       rf"(?:(?P<mod>{APPROX}){SP}?|(?:ces|les){SP}derni(?:er|ère)s{SP})?(?<!\d[\s.])(?P<n>{NUMBER}|une?)(?:{SP}(?P<et>et{SP}demie?))?{SP}(?P<u>{UNIT})(?:{SP}(?P<et2>et{SP}demie?){E})?",
        "duration", 0, B_ELIDED),
     _r("duration_fraction",
        rf"(?:(?P<mod>{APPROX}){SP}?)?(?P<f>une{SP}demi-|un{SP}demi-|un{SP}quart{SP}d['’]|un{SP}quart{SP}de{SP}|trois{SP}quarts{SP}d['’]|trois{SP}quarts{SP}de{SP})(?P<u>{UNIT})",

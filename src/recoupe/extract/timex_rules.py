@@ -558,8 +558,9 @@ def duration(m: re.Match, env: Env) -> Found | None:
         return None  # "un jour" is "some day" far more often than "one day"
     if word in ("un", "une") and unit_name == "heure" and re.search(r"\bà\s*$", env.text[max(0, m.start() - 4):m.start()]):
         return None
-    if unit_name == "an" and not m["mod"] and _is_age(env.text, m.start(), m.end()):
-        return None
+    if unit_name == "an" and (_is_age(env.text, m.start(), m.end()) if not m["mod"] else re.search(
+            r"\b(?:les|des|aux)\s*$", env.text[max(0, m.start() - 5):m.start()], re.IGNORECASE)):
+        return None  # an age ("Jean, 87 ans", "les moins de 17 ans"), not a length of time
     if unit_name == "seconde" and word == "une" and not m["mod"]:
         return None  # "une seconde fois": the ordinal
     if m["et"] or m["et2"]:

@@ -52,7 +52,7 @@ REF_WORDS: Mapping[str, str] = MappingProxyType({
     "pour l'instant": "PRESENT_REF", "pour le moment": "PRESENT_REF",
     "à l'heure actuelle": "PRESENT_REF", "à présent": "PRESENT_REF", "de nos jours": "PRESENT_REF",
     "auparavant": "PAST_REF", "autrefois": "PAST_REF", "jadis": "PAST_REF", "naguère": "PAST_REF",
-    "l'avenir": "FUTURE_REF", "prochainement": "FUTURE_REF",
+    "l'avenir": "FUTURE_REF", "le futur": "FUTURE_REF", "prochainement": "FUTURE_REF",
 })
 
 # Duration units: TimeML letter, whether it sits after the "T" of an ISO duration, its
