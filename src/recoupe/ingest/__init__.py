@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from recoupe.ingest.clean import clean_lines, normalise_whitespace
+from recoupe.ingest.clean import PHRASE_RULES, RULES, clean_lines, normalise_whitespace
 from recoupe.ingest.decode import decode_bytes
 from recoupe.ingest.html import extract_html
 from recoupe.ingest.language import LanguageDetector
@@ -51,7 +51,7 @@ def build_article(raw: RawDocument, detector: LanguageDetector | None = None) ->
         body = content or ""
 
     lines = [line for line in normalise_whitespace(body).split("\n") if line]
-    cleaned = clean_lines(lines)
+    cleaned = clean_lines(lines, PHRASE_RULES if raw.fmt == "html" else RULES)
     meta = read_metadata(cleaned.kept)
     if not meta.kept:
         return Rejected(raw.path, "no text left after cleaning (only junk lines)")

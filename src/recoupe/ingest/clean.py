@@ -210,11 +210,18 @@ def _link_list(ctx: CleanContext, i: int) -> bool:
 
 
 def _navigation(ctx: CleanContext, i: int) -> bool:
-    """A bar of short items separated by | or bullets: "Accueil | Politique | Sport"."""
-    items = [x for x in _NAV_SPLIT.split(ctx.lines[i]) if x]
+    """A bar of short items separated by | or bullets: "Accueil | Politique | Sport".
+
+    A line that starts with "|" is a table row (trafilatura writes tables that way), and items
+    with figures are table cells or scores, not menu entries: both are kept.
+    """
+    line = ctx.lines[i]
+    if line.startswith("|"):
+        return False
+    items = [x for x in _NAV_SPLIT.split(line) if x]
     if len(items) < NAV_MIN_ITEMS:
         return False
-    return all(len(x.split()) <= NAV_ITEM_MAX_WORDS and not _SENTENCE_PUNCT.search(x) for x in items)
+    return all(len(x.split()) <= NAV_ITEM_MAX_WORDS and not re.search(r"[\d.!?;:«»]", x) for x in items)
 
 
 def _is_label(line: str) -> bool:
@@ -248,18 +255,25 @@ def _advert(ctx: CleanContext, i: int) -> bool:
     return bool(_AD.match(ctx.lines[i]))
 
 
-# Applied in this order; the first rule that fires names the reason.
-RULES: tuple[Rule, ...] = (
+# Rules recognising a junk line by its wording: safe on any text, also on trafilatura's output.
+PHRASE_RULES: tuple[Rule, ...] = (
     Rule("comment-prompt", _comment_prompt),
     Rule("social", _social),
     Rule("related-link", _related_link),
     Rule("author-box", _author_box),
-    Rule("link-list", _link_list),
-    Rule("navigation", _navigation),
     Rule("copyright", _copyright),
     Rule("advert", _advert),
+)
+# Rules recognising junk by its shape. Plain text has lost its page structure, so shape is all
+# we have; on HTML, trafilatura has already judged the page structure (link density, menus),
+# and a title-case heading or a wrapped line there must not be mistaken for a link list.
+SHAPE_RULES: tuple[Rule, ...] = (
+    Rule("link-list", _link_list),
+    Rule("navigation", _navigation),
     Rule("section-label", _section_label),
 )
+# Applied in this order; the first rule that fires names the reason.
+RULES: tuple[Rule, ...] = PHRASE_RULES + SHAPE_RULES
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,8 @@ CREDIT_MAX_WORDS = 8
 _OFFICE_CODE = re.compile(r"[\(\[]?[A-Z][A-Z0-9]*(?:[/\-&.][A-Z0-9]+)*[\)\]]?")
 AGENCY_MAX_CHARS = 6  # "AFP", "APS", "ANP", "(MAP)": a lone short acronym is an agency credit
 _GENERIC_AUTHOR = re.compile(r"(?:la |l['’])?(?:r[ée]daction|admin|webmaster|staff|équipe)\b", re.IGNORECASE)
+NAME_MAX_WORDS = 4  # "Amina Kabo Djarmah", "Jean de la Fontaine"
+_NOT_NAME_START = frozenset({"le", "la", "les", "un", "une", "des", "the", "a", "an"})
 _PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "d’", "el", "ben", "bin", "ould", "van", "von", "da"})
 
 
@@ -112,10 +114,12 @@ def normalise_name(name: str) -> str:
 
 
 def name_like(line: str) -> bool:
-    """A person's (or a desk's) name: 2 to 5 capitalised words, no digits, no sentence."""
+    """A person's (or a desk's) name: 2 to 4 capitalised words, no digits, no sentence."""
     ws = line.split()
-    if not 2 <= len(ws) <= 5 or re.search(r"[\d!?;:«»,()]", line):
+    if not 2 <= len(ws) <= NAME_MAX_WORDS or re.search(r"[\d!?;:«»,()]", line):
         return False
+    if ws[0].lower() in _NOT_NAME_START and not _GENERIC_AUTHOR.match(line):
+        return False  # "Les Echos", "The Tour Dates": an article opens a heading, not a name
     if line.endswith(".") and not re.search(r"\b[A-ZÀ-Ý]\.$", line):
         return False  # a sentence end, not an initial ("Amen K.")
     return all(w[0].isupper() or w.lower() in _PARTICLES for w in ws)
@@ -183,13 +187,17 @@ def read_metadata(lines: Sequence[str]) -> TextMetadata:
             reasons[i] = "pubdate"
             published = published or parse_date(m.group("date"))
 
-    # Signatures: name-only lines after the last body paragraph ("Amen K.", "Oumar DIAKITE").
+    # Signatures: name-only lines closing the text, after the last body paragraph ("Amen K.",
+    # "Oumar DIAKITE"). Read from the end; the first other line stops the search, so a
+    # heading followed by a list is never taken for a name.
     signatures: list[str] = []
-    if last_body >= 0:
-        for i in range(last_body + 1, n):
-            if i not in reasons and name_like(lines[i]):
-                reasons[i] = "signature"
-                signatures.append(normalise_name(lines[i]))
+    for i in range(n - 1, last_body, -1) if last_body >= 0 else ():
+        if i in reasons:
+            continue
+        if not name_like(lines[i]):
+            break
+        reasons[i] = "signature"
+        signatures.insert(0, normalise_name(lines[i]))
 
     author = _choose_author(bylines, signatures)
     kept = [line for i, line in enumerate(lines) if i not in reasons]
