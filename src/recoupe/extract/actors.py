@@ -46,7 +46,7 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     """One ``actor`` claim per mention of a person, state or organisation."""
     text = ctx.article.text
     gz = ctx.gazetteer
-    lines = _LineIndex(text, gz)
+    lines = LineIndex(text, gz)
     mentions: list[_Mention] = []
     unknown_persons: list[tuple[Span, str]] = []
     for ent in ctx.doc.ents:
@@ -136,7 +136,7 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
 
-def _demonyms(doc: "Doc", gz: Gazetteer, lines: "_LineIndex", taken: list[tuple[int, int]]) -> list[_Mention]:
+def _demonyms(doc: "Doc", gz: Gazetteer, lines: "LineIndex", taken: list[tuple[int, int]]) -> list[_Mention]:
     """States named by a demonym: "la partie russe", "le ministre malien", "les Maliens"."""
     agents = gz.words("agent_nouns")
     out = []
@@ -183,7 +183,7 @@ def _role_regex(gz: Gazetteer) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
-def _roles(text: str, gz: Gazetteer, lines: "_LineIndex", named: set[str],
+def _roles(text: str, gz: Gazetteer, lines: "LineIndex", named: set[str],
            taken: list[tuple[int, int]]) -> list[_Mention]:
     """Role phrases naming a person the article also names: "le chef de la diplomatie russe"
     -> Lavrov only if Lavrov is named in the article."""
@@ -208,7 +208,7 @@ def _roles(text: str, gz: Gazetteer, lines: "_LineIndex", named: set[str],
     return out
 
 
-def _anaphors(doc: "Doc", gz: Gazetteer, lines: "_LineIndex", named: set[str],
+def _anaphors(doc: "Doc", gz: Gazetteer, lines: "LineIndex", named: set[str],
               taken: list[tuple[int, int]]) -> list[_Mention]:
     """"la Confédération" for an organisation the article has already named."""
     out = []
@@ -221,7 +221,7 @@ def _anaphors(doc: "Doc", gz: Gazetteer, lines: "_LineIndex", named: set[str],
     return out
 
 
-class _LineIndex:
+class LineIndex:
     """Which character offsets sit on junk lines (share buttons, ads, comment forms) or on a
     byline ("Par Sikou BAH", a name alone on its line)."""
 
