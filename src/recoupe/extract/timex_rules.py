@@ -488,7 +488,8 @@ def clock(m: re.Match, env: Env) -> Found | None:
             r"\b(?:à|a|dès|jusqu['’]à|avant)\s*$", text[max(0, m.start() - 10):m.start()], re.IGNORECASE))
     )
     if is_duration:
-        return _duration(h + mn / 60, "H", True, approx, m)
+        # "1h30" is 90 minutes (PT90M); "2h" stays PT2H.
+        return _duration(h * 60 + mn, "M", True, approx, m) if mn else _duration(h, "H", True, approx, m)
     # FR-TimeBank leaves "vers" out of clock times ("hier vers <18 h>"); it is kept as approx.
     return _clock(env, h, mn, approx, start=m.start("h"))
 
@@ -529,7 +530,7 @@ def _duration(amount: float | None, letter: str, is_time: bool, approx: str, m: 
     minutes = None
     if amount is not None:
         per = minutes_per_unit if minutes_per_unit is not None else {"H": 60.0, "M": 1.0, "S": 1 / 60}[letter]
-        minutes = amount * per
+        minutes = round(amount * per, 6)  # 0.1 + 0.2 noise would break equality on minutes
     return Found("DURATION", value, approx=approx, attrs={"minutes": minutes})
 
 
