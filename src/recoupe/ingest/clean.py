@@ -139,14 +139,25 @@ _SHARE_WORDS = frozenset(
     "facebook twitter x whatsapp telegram linkedin email e-mail mail imprimer print partager "
     "tweet tweeter messenger pinterest instagram youtube tiktok copier lien le copy link".split()
 )
-_RELATED = _anchored(
-    r"[àa] lire (?:aussi|également|egalement|absolument)\b",
-    r"lire (?:aussi|également|egalement|la suite|plus)\b",
-    r"(?:voir|consulter|consultez|voyez) aussi\b",
-    r"sur le même sujet\b",
-    r"dans la même rubrique\b",
-    r"(?:articles?|contenus?) (?:similaires|liés|connexes|recommandés)\b",
-    r"(?:also read|read more|related(?: articles)?)\b",
+# What follows a related-link phrase: nothing, a separator, or a headline (capital, quote,
+# figure). "Lire aussi entre les lignes, ..." continues in lower case: a sentence, kept.
+_HEADLINE_NEXT = r"(?-i:(?=\s*$|\s*[:\-–—>»|•]|\s+[A-ZÀ-Ý«\"“\d]))"
+_RELATED = re.compile(
+    r"^(?:"
+    + "|".join(
+        [
+            r"[àa] lire (?:aussi|également|egalement|absolument)",
+            r"lire (?:aussi|également|egalement|la suite|plus)",
+            r"(?:voir|consulter|consultez|voyez) aussi",
+            r"sur le même sujet",
+            r"dans la même rubrique",
+            r"(?:articles?|contenus?) (?:similaires|liés|connexes|recommandés)",
+            r"(?:also read|read more|related(?: articles)?)",
+        ]
+    )
+    + r")"
+    + _HEADLINE_NEXT,
+    re.IGNORECASE,
 )
 _AUTHOR_BOX = _anchored(
     r"[àa] propos de l['’]auteur\W*$",
@@ -232,7 +243,9 @@ def _is_label(line: str) -> bool:
         return False  # dates, datelines, sentences are not category labels
     if re.match(r"(?:par|by|de|écrit|ecrit|publié)\b", line, re.IGNORECASE):
         return False  # a byline, read by the metadata stage
-    return all(w[0].isupper() or w.lower() in {"de", "du", "des", "et", "l'", "la"} for w in ws)
+    # "Afrique de l'Ouest": an elided article before a capitalised word is part of a label.
+    heads = [re.sub(r"^[ldLD]['’](?=\w)", "", w) for w in ws]
+    return all(w[0].isupper() or w.lower() in {"de", "du", "des", "et", "la"} for w in heads)
 
 
 def _section_label(ctx: CleanContext, i: int) -> bool:

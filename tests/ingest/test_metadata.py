@@ -1,0 +1,124 @@
+"""Metadata read from the text: title, byline, signature, dateline, credits."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recoupe.ingest.metadata import normalise_name, parse_date, read_metadata
+
+TITLE = "Niger : le gouvernement annonce un plan pour l'énergie"
+BODY = (
+    "Le conseil des ministres a adopté mercredi un plan de relance de la production "
+    "d'électricité, selon le porte-parole du gouvernement."
+)
+BODY2 = "Le plan prévoit la construction de deux centrales solaires dans la région de Tillabéri."
+
+
+def _read(*lines: str):
+    return read_metadata(list(lines))
+
+
+def test_metadata_title_is_the_first_line_and_stays_in_text():
+    meta = _read(TITLE, BODY)
+    assert meta.title == TITLE
+    assert meta.kept[0] == TITLE
+
+
+def test_metadata_byline_par_in_capitals_gives_capitalised_author():
+    meta = _read(TITLE, BODY, "PAR SIKOU BAH")
+    assert meta.author == "Sikou Bah"
+    assert [(r.line, r.reason) for r in meta.removed] == [("PAR SIKOU BAH", "byline")]
+    assert "PAR SIKOU BAH" not in meta.kept
+
+
+def test_metadata_byline_ecrit_par_and_par_with_role():
+    assert _read(TITLE, "Écrit par Mariam Ouédraogo", BODY).author == "Mariam Ouédraogo"
+    assert _read(TITLE, "Par Jean Dupont, envoyé spécial à Moscou", BODY).author == "Jean Dupont"
+
+
+def test_metadata_byline_does_not_fire_on_sentences_starting_with_par():
+    sentence = "Par ailleurs, le ministre a annoncé une visite à Niamey la semaine prochaine."
+    meta = _read(TITLE, BODY, sentence)
+    assert meta.author is None and sentence in meta.kept
+
+
+def test_metadata_signature_final_name_lines():
+    for line, name in [("Amen K.", "Amen K."), ("Oumar DIAKITE", "Oumar Diakite"),
+                       ("AMINA KABO DJARMAH", "Amina Kabo Djarmah")]:
+        meta = _read(TITLE, BODY, BODY2, line)
+        assert meta.author == name, line
+        assert meta.removed[0].reason == "signature"
+
+
+def test_metadata_signature_not_taken_from_a_heading_before_more_text():
+    meta = _read(TITLE, BODY, "Les Dates Clés", "Lundi : arrivée des délégations")
+    assert meta.author is None
+    assert "Les Dates Clés" in meta.kept
+
+
+def test_metadata_named_signature_beats_generic_desk_byline():
+    meta = _read(TITLE, "Écrit par La Rédaction", BODY, "Fatouma Maïga")
+    assert meta.author == "Fatouma Maïga"
+
+
+def test_metadata_dateline_on_its_own_line():
+    meta = _read(TITLE, "Moscou, le 03 avril 2025", BODY)
+    assert (meta.dateline_place, meta.published) == ("Moscou", "2025-04-03")
+    assert "Moscou, le 03 avril 2025" in meta.kept
+
+
+def test_metadata_dateline_agency_prefix():
+    meta = _read(TITLE, "BAMAKO (AFP) - " + BODY)
+    assert meta.dateline_place == "Bamako"
+    assert "AFP" in meta.credits
+    assert meta.published is None
+
+
+def test_metadata_dateline_with_date_and_dash():
+    meta = _read(TITLE, "Niamey, 12 mars 2024 – " + BODY)
+    assert (meta.dateline_place, meta.published) == ("Niamey", "2024-03-12")
+
+
+def test_metadata_no_dateline_in_an_ordinary_first_sentence():
+    meta = _read(TITLE, "Sergueï Lavrov, chef de la diplomatie russe, a reçu ses homologues du Sahel à Moscou.")
+    assert meta.dateline_place is None
+
+
+def test_metadata_source_credit_names_the_outlet():
+    meta = _read(TITLE, BODY, "Source : Info Matin")
+    assert meta.credits == ("Source : Info Matin",)
+    assert meta.outlet == "Info Matin"
+    assert meta.removed[0].reason == "credit"
+
+
+def test_metadata_press_office_code_is_a_credit():
+    meta = _read(TITLE, BODY, "DCRP/MAECR-BE")
+    assert meta.credits == ("DCRP/MAECR-BE",)
+    assert meta.author is None
+    assert "DCRP/MAECR-BE" not in meta.kept
+
+
+def test_metadata_publication_date_line():
+    meta = _read(TITLE, "Publié le 1er avril 2025 à 10h30", BODY)
+    assert meta.published == "2025-04-01"
+    assert meta.removed[0].reason == "pubdate"
+
+
+def test_parse_date_french_and_numeric():
+    assert parse_date("jeudi 3 avril 2025") == "2025-04-03"
+    assert parse_date("1er janv. 2024") == "2024-01-01"
+    assert parse_date("03/04/2025") == "2025-04-03"
+    assert parse_date("31 février 2025") is None
+
+
+def test_normalise_name_capitals_and_particles():
+    assert normalise_name("JEAN-PIERRE DE LA FONTAINE") == "Jean-Pierre de la Fontaine"
+    assert normalise_name("Amen K.") == "Amen K."
+
+
+@given(st.text(alphabet=st.sampled_from(list("ABCDÉabcdé-' .")), max_size=40))
+def test_normalise_name_is_idempotent_and_keeps_letters(name):
+    once = normalise_name(name)
+    assert normalise_name(once) == once
+    assert once.lower().split() == name.lower().split()
