@@ -252,6 +252,13 @@ def subject_span(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# Auxiliaries and adverbs between a subject and its trigger ("la partie russe a exprimé").
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:a|ont|est|sont|était|étaient|avait|avaient|aura|auront|sera|seront|va|vont|devrait|devraient"
+    r"|pourrait|pourraient|ne|n['’]|y|en|ainsi|également|aussi|ensuite|donc|déjà|désormais|enfin))+\s*$",
+    re.I)
+
+
 def _fallback_subject(text: str, sent_start: int, trigger_start: int) -> tuple[int, int] | None:
     """Without a parse: the words right before the trigger, back to a comma or the
     sentence start (e.g. "La Russie" in "La Russie s'engage à")."""
@@ -261,7 +268,8 @@ def _fallback_subject(text: str, sent_start: int, trigger_start: int) -> tuple[i
     s = lo + cut + 1 if cut >= 0 else lo
     while s < trigger_start and not text[s].isalnum():
         s += 1
-    e = trigger_start
+    tail = _SUBJECT_TAIL.search(text, s, trigger_start)
+    e = tail.start() if tail else trigger_start
     while e > s and text[e - 1].isspace():
         e -= 1
     return (s, e) if e > s else None
@@ -305,6 +313,14 @@ def _infinitive(doc: Any, start: int, end: int) -> str:
     return normalise("".join(parts))
 
 
+def _claim(ctx: "ArticleContext", value: str, start: int, end: int, expected: bool, actor: Actor,
+           trigger: str, rule: str) -> Claim:
+    # Built here rather than with ctx.claim: the attrs carry a key named "planned" too.
+    attrs = {"actor": actor.id, "actor_text": actor.text or None, "trigger": trigger, "rule": rule,
+             "planned": True}
+    return Claim("commitment", value, ctx.evidence(start, end, EXTRACTOR), expected, attrs)
+
+
 def extract(ctx: "ArticleContext") -> list[Claim]:
     """One ``commitment`` claim per commitment found in the article."""
     text = ctx.article.text
@@ -324,16 +340,15 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
         for t_start, a_start, a_end, rule, m in sorted(found, key=lambda f: f[0]):
             owner = m.groupdict().get("owner")
             if owner:  # "la volonté de la Russie d'aider": the will's owner commits
-                bare = re.sub(r"^(?:de la|du|de l['’]|des)\s+", "", owner)
+                bare = re.sub(r"^(?:de la|du|de l['’]|des|de ses|de son|de leurs?)\s*", "", owner)
                 actor = resolver.resolve(bare, m.end("owner") - len(bare))
             else:
                 subj = subject_span(ctx.doc, t_start, m.end()) or _fallback_subject(text, s_start, t_start)
                 actor = resolver.resolve(text[subj[0]:subj[1]], subj[0]) if subj else Actor(None, "", t_start)
             ev_start = min(actor.start, t_start) if actor.text and actor.start >= s_start else t_start
             expected = lex.expected_before.search(text, max(s_start, t_start - 40), t_start) is not None
-            claims.append(ctx.claim("commitment", normalise(text[a_start:a_end]), ev_start, a_end, EXTRACTOR,
-                                    planned=expected, actor=actor.id, actor_text=actor.text or None,
-                                    trigger=normalise(m.group()), rule=rule))
+            claims.append(_claim(ctx, normalise(text[a_start:a_end]), ev_start, a_end, expected,
+                                 actor, normalise(m.group()), rule))
         for verb, subj_start in _future_actions(ctx.doc, s_start, s_end):
             if any(lo <= verb.idx < hi for lo, hi in taken):
                 continue
@@ -344,7 +359,6 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
             actor = resolver.resolve(text[subj_start:subj_end], subj_start)
             if actor.id is None:
                 continue  # "le format se renforcera": a future, not a commitment by an actor
-            claims.append(ctx.claim("commitment", _infinitive(ctx.doc, verb.idx, a_end), subj_start, a_end,
-                                    EXTRACTOR, actor=actor.id, actor_text=actor.text, trigger=verb.text,
-                                    rule="future"))
+            claims.append(_claim(ctx, _infinitive(ctx.doc, verb.idx, a_end), subj_start, a_end, False,
+                                 actor, verb.text, "future"))
     return claims
