@@ -1,0 +1,221 @@
+"""French lexicon for quote and speaker extraction (``recoupe.extract.quotes``).
+
+Plain immutable data: speech verbs (infinitives, expanded to their inflected forms by
+:func:`recoupe.extract.quotes_lexicon_forms`), honorifics, role heads, document nouns,
+demonyms and the cue words of scare quotes. General for news French, not for one corpus.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# Verbs that introduce reported speech (direct or indirect). Reflexive ones are listed
+# without "se": "se réjouir", "se féliciter", "s'interroger" match on the verb alone.
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "déclarer", "affirmer", "souligner", "indiquer", "ajouter", "préciser", "estimer",
+    "réjouir", "fustiger", "assurer", "rappeler", "expliquer", "confier", "dire", "lancer",
+    "marteler", "saluer", "reconnaître", "insister", "promettre", "annoncer", "dénoncer",
+    "déplorer", "regretter", "plaider", "avertir", "prévenir", "répondre", "conclure", "noter",
+    "observer", "constater", "relever", "juger", "considérer", "analyser", "résumer",
+    "renchérir", "ironiser", "confirmer", "démentir", "raconter", "témoigner", "poursuivre",
+    "réitérer", "rapporter", "révéler", "signaler", "stipuler", "renseigner", "mentionner",
+    "admettre", "féliciter", "interroger", "demander", "exiger", "réclamer", "exclamer",
+    "commenter", "répéter", "asséner", "trancher", "nuancer", "relativiser", "soutenir",
+    "maintenir", "certifier", "garantir", "jurer", "exhorter", "indigner", "désoler",
+    "protester", "inquiéter", "alerter", "écrire", "informer", "lâcher", "glisser",
+    "souffler", "enchaîner", "reprendre", "répliquer", "rétorquer", "objecter", "concéder",
+    "insinuer", "menacer", "accuser", "clamer", "proclamer", "scander", "tonner",
+    "s'exprimer", "exprimer", "espérer", "souhaiter", "prôner", "réaffirmer", "appeler",
+    "rassurer", "détailler", "évoquer",
+})
+
+# Speech verbs that cannot introduce a *direct* quote on their own because their object is a
+# name, not words ("ce qu'ils appellent la « saison sèche »"): used only with "à" / "que".
+WEAK_DIRECT_VERBS: frozenset[str] = frozenset({"appeler", "évoquer", "exprimer", "souhaiter"})
+
+# Irregular forms that the regular-conjugation generator cannot produce: form -> infinitive.
+IRREGULAR_FORMS: dict[str, str] = {
+    **{f: "dire" for f in ("dit", "dis", "disent", "dira", "dirait", "disait", "disaient",
+                           "diront", "disant", "dite", "dits", "dites", "diraient")},
+    **{f: "reconnaître" for f in ("reconnaît", "reconnait", "reconnaissent", "reconnu",
+                                  "reconnue", "reconnaissait", "reconnaîtra", "reconnaissant",
+                                  "reconnurent", "reconnut", "reconnaîtrait")},
+    **{f: "promettre" for f in ("promet", "promettent", "promis", "promise", "promettait",
+                                "promettra", "promettant", "promit")},
+    **{f: "admettre" for f in ("admet", "admettent", "admis", "admise", "admettait",
+                               "admettant", "admit")},
+    **{f: "soutenir" for f in ("soutient", "soutiennent", "soutenu", "soutenait",
+                               "soutiendra", "soutenant", "soutint")},
+    **{f: "maintenir" for f in ("maintient", "maintiennent", "maintenu", "maintenait")},
+    **{f: "prévenir" for f in ("prévient", "préviennent", "prévenu", "prévenait",
+                               "préviendra", "prévenant", "prévint")},
+    **{f: "écrire" for f in ("écrit", "écrivent", "écrivait", "écrira", "écrivant")},
+    **{f: "répondre" for f in ("répond", "répondent", "répondu", "répondait", "répondra",
+                               "répondant", "répondit")},
+    **{f: "conclure" for f in ("conclut", "concluent", "conclu", "concluait", "conclura",
+                               "concluant")},
+    **{f: "poursuivre" for f in ("poursuit", "poursuivent", "poursuivi", "poursuivait",
+                                 "poursuivant", "poursuivra")},
+    **{f: "reprendre" for f in ("reprend", "reprennent", "repris", "reprenait", "reprenant",
+                                "reprit")},
+    **{f: "avertir" for f in ("avertit", "avertissent", "averti", "avertissait", "avertissant",
+                              "avertira")},
+    **{f: "réjouir" for f in ("réjouit", "réjouissent", "réjoui", "réjouie", "réjouis",
+                              "réjouissait", "réjouissant")},
+    **{f: "renchérir" for f in ("renchérit", "renchérissent", "renchéri", "renchérissait",
+                                "renchérissant")},
+    **{f: "garantir" for f in ("garantit", "garantissent", "garanti", "garantissait")},
+    **{f: "certifier" for f in ("certifie", "certifient", "certifié")},
+}
+
+# Forms that look like speech verbs but are far more often something else in news text.
+FORM_BLOCKLIST: frozenset[str] = frozenset({
+    "note",  # "une note", as a noun it heads a document mention
+    "maintenant",  # adverb
+    "relevé", "relevés",  # "un relevé"
+})
+
+# Honorifics before a name; they mark a person and, for some, a gender.
+HONORIFICS_M: frozenset[str] = frozenset({"M.", "Monsieur", "SEM", "S.E.M.", "S.E.M", "SE", "S.E.", "Mr"})
+HONORIFICS_F: frozenset[str] = frozenset({"Mme", "Mme.", "Madame", "Mlle", "Mademoiselle"})
+HONORIFICS_N: frozenset[str] = frozenset({"Dr", "Dr.", "Pr", "Pr.", "Me", "Maître"})
+
+# Heads of role phrases ("le ministre", "la porte-parole", "le chef de la diplomatie ...").
+# Lower-case, without the determiner; multiword heads match as phrases.
+ROLE_HEADS: tuple[str, ...] = (
+    "chef de la diplomatie", "chef de l'état", "chef de l’état", "chef du gouvernement",
+    "chef de la délégation", "chef de file", "chef d'état-major", "chef d’état-major",
+    "premier ministre", "secrétaire général", "secrétaire générale", "secrétaire d'état",
+    "secrétaire d’état", "porte-parole", "vice-ministre", "vice-président", "vice-présidente",
+    "ministre", "président", "présidente", "directeur", "directrice", "responsable",
+    "ambassadeur", "ambassadrice", "diplomate", "représentant", "représentante",
+    "coordonnateur", "coordonnatrice", "coordinateur", "coordinatrice", "délégué",
+    "déléguée", "général", "colonel", "capitaine", "commandant", "lieutenant", "maire",
+    "gouverneur", "préfet", "député", "députée", "sénateur", "expert", "experte",
+    "analyste", "chercheur", "chercheuse", "professeur", "docteur", "patron", "patronne",
+    "commissaire", "émissaire", "envoyé spécial", "envoyée spéciale", "leader", "dirigeant",
+    "dirigeante", "homologue", "haut représentant", "conseiller", "conseillère", "procureur",
+    "avocat", "avocate", "juge", "imam", "archevêque", "roi", "reine", "émir", "prince",
+    "sultan", "officier", "porte-drapeau", "chef",
+)
+
+# Honorific-like titles that sit right before a name ("le général Hamidou Sawadogo").
+TITLE_WORDS: frozenset[str] = frozenset({
+    "général", "colonel", "capitaine", "commandant", "lieutenant", "docteur", "professeur",
+    "ministre", "président", "présidente", "maître", "imam", "abbé", "père", "sœur", "cheikh",
+    "el-hadj", "elhadj", "el", "hadj",
+})
+
+FEMININE_ROLE_HEADS: frozenset[str] = frozenset({
+    "présidente", "directrice", "ambassadrice", "représentante", "coordonnatrice",
+    "coordinatrice", "déléguée", "députée", "experte", "chercheuse", "patronne", "avocate",
+    "dirigeante", "conseillère", "reine", "secrétaire générale", "vice-présidente",
+    "envoyée spéciale",
+})
+
+# Nouns of documents that "speak": "précise le communiqué conjoint", "selon le rapport".
+DOC_HEADS: frozenset[str] = frozenset({
+    "communiqué", "déclaration", "document", "texte", "rapport", "résolution", "note",
+    "procès-verbal", "mémorandum", "motion", "circulaire", "arrêté", "décret", "lettre ouverte",
+    "feuille de route", "compte rendu",
+})
+# Qualifiers that name a document ("communiqué conjoint", "déclaration finale").
+DOC_QUALIFIERS: frozenset[str] = frozenset({
+    "conjoint", "final", "finale", "commun", "commune", "officiel", "officielle", "signé",
+    "signée", "publié", "publiée", "annuel", "annuelle", "confidentiel", "confidentielle",
+    "conjointe", "présidentiel", "présidentielle", "gouvernemental",
+})
+# Nouns that only refer back to a document named earlier ("le document", "le texte").
+DOC_ANAPHORS: frozenset[str] = frozenset({"document", "texte"})
+
+# Media that *report* a statement: "..., rapporte l'Agence malienne de presse" names the
+# source of the report, not the speaker, when the sentence has its own speaker.
+MEDIA_WORDS: frozenset[str] = frozenset({
+    "agence", "afp", "reuters", "ap", "presse", "journal", "quotidien", "hebdomadaire",
+    "radio", "télévision", "site", "média", "médias", "chaîne", "rfi", "ortm", "rts", "anp",
+    "amap", "aib", "bbc", "tass", "ria", "novosti", "xinhua",
+})
+
+# Demonyms, masculine singular, accent-insensitive matching on a crude stem; a role phrase
+# and a person sharing one are likely the same person, naming different ones rules it out.
+DEMONYMS: frozenset[str] = frozenset({
+    "malien", "nigérien", "burkinabè", "burkinabé", "tchadien", "sénégalais", "guinéen",
+    "ivoirien", "mauritanien", "béninois", "togolais", "ghanéen", "nigérian", "camerounais",
+    "gabonais", "congolais", "centrafricain", "soudanais", "libyen", "algérien", "marocain",
+    "tunisien", "égyptien", "éthiopien", "kényan", "sud-africain", "rwandais", "gambien",
+    "libérien", "sierra-léonais", "cap-verdien", "bissau-guinéen", "russe", "français",
+    "américain", "chinois", "turc", "ukrainien", "britannique", "allemand", "italien",
+    "espagnol", "belge", "suisse", "canadien", "japonais", "indien", "iranien", "israélien",
+    "palestinien", "saoudien", "qatari", "émirati", "européen", "africain", "onusien",
+    "sahélien", "ouest-africain", "confédéral",
+})
+
+# Words before a quote that make it a name or a title, not words someone said.
+NAMING_CUES: frozenset[str] = frozenset({
+    "thème", "film", "intitulé", "intitulée", "opération", "baptisé", "baptisée", "appelé",
+    "appelée", "appellent", "appelle", "surnommé", "surnommée", "dénommé", "dénommée",
+    "slogan", "livre", "ouvrage", "roman", "album", "chanson", "émission", "programme",
+    "projet", "initiative", "plan", "hashtag", "titre", "titré", "titrée", "mot", "terme",
+    "expression", "label", "documentaire", "série", "pièce", "campagne", "journal",
+    "magazine", "qualifié", "qualifiée", "qualifiés", "qualifiées", "rebaptisé", "nom",
+})
+
+# Verbs of a subject pronoun that are impersonal, not a person ("il faut", "il y a").
+IMPERSONAL_AFTER_IL: tuple[str, ...] = (
+    "y ", "faut", "reste", "s'agit", "s’agit", "semble", "paraît", "importe", "convient",
+    "suffit", "existe", "s'agira", "s’agira", "est question", "fallait", "faudra", "pleut",
+)
+
+# Connectors that end a speaker noun phrase after an incise verb.
+NP_STOPWORDS: frozenset[str] = frozenset({
+    "lors", "avant", "après", "en", "devant", "à", "au", "aux", "sur", "dans", "pour", "par",
+    "sans", "et", "qui", "que", "qu", "lorsque", "alors", "depuis", "pendant", "selon",
+    "vendredi", "samedi", "dimanche", "lundi", "mardi", "mercredi", "jeudi", "hier", "mais",
+    "car", "ce", "cette", "ainsi", "également", "encore", "avec", "face", "dont", "où",
+})
+
+
+def _regular_forms(infinitive: str) -> set[str]:
+    """Inflected forms of a regular -er or -ir verb (third person, participles, gerund), with
+    the usual stem changes (préciser/précise, rappeler/rappelle, marteler/martèle,
+    lancer/lança, fustiger/fustigea)."""
+    verb = infinitive.split()[0].removeprefix("s'").removeprefix("s’")
+    forms: set[str] = set()
+    if verb.endswith("er"):
+        stem = verb[:-2]
+        stems = {stem}
+        if "é" in stem[-3:]:
+            k = stem.rfind("é")
+            stems.add(stem[:k] + "è" + stem[k + 1:])
+        if stem.endswith(("el", "et")):
+            stems.add(stem + stem[-1])
+            stems.add(stem[:-2] + "è" + stem[-1])
+        for s in stems:
+            forms.update({s + "e", s + "es", s + "ent", s + "era", s + "eront", s + "erait",
+                          s + "eraient"})
+        soft = stem[:-1] + "ç" if stem.endswith("c") else (stem + "e" if stem.endswith("g") else stem)
+        forms.update({stem + "é", stem + "ée", stem + "és", stem + "ées", stem + "èrent",
+                      soft + "a", soft + "ait", soft + "aient", soft + "ant", stem + "er"})
+    elif verb.endswith("ir"):
+        stem = verb[:-2]
+        forms.update({stem + "it", stem + "is", stem + "issent", stem + "i", stem + "ie",
+                      stem + "issait", stem + "ira", stem + "issant", verb})
+    else:
+        forms.add(verb)
+    return forms
+
+
+def _build_forms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for inf in SPEECH_VERBS:
+        lemma = inf.removeprefix("s'")
+        for f in _regular_forms(lemma):
+            table.setdefault(f, lemma)
+    table.update(IRREGULAR_FORMS)
+    for f in FORM_BLOCKLIST:
+        table.pop(f, None)
+    return table
+
+
+# Inflected form (lower case) -> infinitive, computed once from the lists above; read-only.
+SPEECH_FORMS: MappingProxyType[str, str] = MappingProxyType(_build_forms())

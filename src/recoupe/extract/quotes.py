@@ -1,0 +1,222 @@
+"""Quotes and their speakers, for French news: one ``quote`` claim per statement.
+
+Direct quotes are the words between « », “ ”, " " or << >> (nested marks belong to the outer
+quote; an unclosed quote runs to the end of its line). Indirect speech ("X a indiqué que ...",
+"Selon X, ...") gives claims with ``direct: False`` whose value is the reported clause.
+
+Rules, in the order they are tried for a direct quote (first match wins):
+
+1. an incise after the closing mark: "», a-t-il déclaré" (any verb: an inverted subject after a
+   quote is always an attribution), "», a affirmé le ministre Diop", "», selon X";
+2. an incise inside the marks, « ..., a-t-il précisé, ... »: the quote is cut in two claims
+   with the same speaker (evidence never covers the incise);
+3. before the opening mark, in the same sentence: "Selon X," / "Pour X," / "D'après X," at the
+   start, "par la voix de X", the last speech verb and its subject ("X a déclaré que «",
+   "précise le communiqué conjoint, «"), a colon ("X : «", "X a renchéri : «");
+4. otherwise the speaker of the previous statement when it is in the same or the previous
+   paragraph ("« ... », a souligné X. « ... »"), else a document named in the sentence or the one
+   before ("Un communiqué a été publié. Les parties y « ... »"), else the last person named.
+
+Which quotes are statements: quotes of fewer than three words are terms or scare quotes
+(«historique», «deuxième indépendance») and are dropped; so is a quote right after a naming
+word ("le film «...»", "sous le thème «...»", "ce qu'ils appellent la «...»"). A fragment of
+three words or more is a direct *partial* quote when its sentence reports speech (rules 1-3:
+"Pour Lavrov, ... de bâtir une «nouvelle architecture de sécurité régionale»" is Lavrov's);
+without such a context only quotes of six words or more are kept.
+
+Speakers: persons resolve through the actor claims, then the gazetteer, then the longest form
+of the same surname in the article; roles ("le chef de la diplomatie malienne") through the
+gazetteer, then the person whose surroundings share the role's words; pronouns to the last
+compatible person; documents ("précise le communiqué conjoint", "renseigne le document") to
+``doc:<slug>`` with their name. Media that relay a statement ("rapporte l'AFP") are not its
+speaker when the sentence names one.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from recoupe.extract.context import ArticleContext
+from recoupe.extract.quotes_attribution import (Cue, Finder, Verbs, naming_cue_before,
+                                                starts_with_quote)
+from recoupe.extract.quotes_indirect import Statement, indirect_statements
+from recoupe.extract.quotes_mentions import Mention, Speaker, Speakers, find_mentions, fold
+from recoupe.extract.quotes_spans import (QuoteSpan, find_quote_spans, mask_quotes,
+                                          normalise_space, paragraph_of, paragraph_starts,
+                                          split_sentences, words)
+from recoupe.records import Claim
+
+EXTRACTOR = "quotes.fr@1"
+
+MIN_QUOTE_WORDS = 3  # below this a quoted term is a scare quote or a name, not a statement
+MIN_UNATTRIBUTED_WORDS = 6  # a quote with no speech context must be at least this long
+INHERIT_PARAGRAPHS = 1  # a statement inherits the speaker of one at most this many paragraphs back
+
+
+def _lexicon(pack: Any) -> ModuleType:
+    code = getattr(pack, "code", "fr") or "fr"
+    return importlib.import_module(f"recoupe.extract.packs.{code}.quotes_lexicon")
+
+
+@dataclass(frozen=True)
+class _Direct:
+    span: QuoteSpan
+    start: int
+    end: int
+    cue: Cue | None
+    sentence: tuple[int, int]
+
+
+def _sentence(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= pos < e:
+            return s, e
+    return pos, pos
+
+
+def _direct_quotes(f: Finder, spans: list[QuoteSpan], sentences: list[tuple[int, int]],
+                   lex: ModuleType) -> list[_Direct]:
+    out: list[_Direct] = []
+    for q in spans:
+        n = len(words(f.text[q.start:q.end]))
+        if n < MIN_QUOTE_WORDS or naming_cue_before(f.masked, q.open_start, lex):
+            continue
+        s, e = _sentence(sentences, q.open_start)
+        if e <= s:
+            s, e = q.open_start, q.close_end
+        cue = f.after_quote(q, e)
+        if cue is not None and cue.mention is not None and cue.mention.kind == "org" \
+                and _is_media(cue.mention.text, lex) or cue is not None and cue.mention is None \
+                and cue.text and _is_media(cue.text, lex):
+            cue = f.before_quote(q, s) or cue
+        parts = [(q.start, q.end)]
+        inside = f.mid_incise(q)
+        if inside is not None:
+            comma, after, inner_cue = inside
+            parts = [(q.start, comma), (after, q.end)]
+            cue = cue if cue is not None and cue.mention is not None else inner_cue
+        if cue is None:
+            cue = f.before_quote(q, s)
+        if cue is None and n < MIN_UNATTRIBUTED_WORDS:
+            continue
+        for a, b in parts:
+            while a < b and f.text[a].isspace():
+                a += 1
+            while b > a and f.text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(_Direct(q, a, b, cue, (s, e)))
+    return out
+
+
+def _is_media(surface: str, lex: ModuleType) -> bool:
+    return any(fold(w) in lex.MEDIA_WORDS for w in surface.replace("’", " ").replace("'", " ").split())
+
+
+@dataclass
+class _Resolver:
+    """Turns cues into speakers in text order, remembering who spoke last."""
+
+    speakers: Speakers
+    text: str
+    masked: str
+    paragraphs: list[int]
+    sentences: list[tuple[int, int]]
+    mentions: list[Mention]
+    last: tuple[int, Speaker] | None = None  # paragraph index and speaker of the last statement
+
+    def speaker(self, st_start: int, cue: Cue | None, sentence: tuple[int, int], direct: bool) -> tuple[Speaker | None, str, str]:
+        para = paragraph_of(st_start, self.paragraphs)
+        if cue is not None and cue.mention is not None:
+            sp = self.speakers.resolve(cue.mention)
+            if sp.name is None and cue.mention.kind == "pronoun":
+                sp = self._inherit(para, st_start) or sp
+            return sp, cue.verb, cue.rule
+        if cue is not None and cue.text:
+            name = _bare_name(cue.text)
+            resolve = getattr(self.speakers.gazetteer, "resolve", None)
+            ent = resolve(name) if resolve is not None else None
+            if ent is not None:
+                return Speaker(ent.id, ent.name, cue.text, cue.start, cue.end, ent.kind), cue.verb, cue.rule
+            return Speaker(None, name, cue.text, cue.start, cue.end, "phrase"), cue.verb, cue.rule
+        verb = cue.verb if cue is not None else ":"
+        rule = cue.rule if cue is not None else "continuation"
+        sp = self._inherit(para, st_start)
+        if sp is None and cue is None:
+            sp = self._document_near(sentence)
+            rule = "document-near" if sp is not None else rule
+        if sp is None:
+            sp = self.speakers.last_person(st_start)
+            rule = "last-person" if sp is not None else "unattributed"
+        return sp, verb, rule
+
+    def _inherit(self, para: int, pos: int) -> Speaker | None:
+        if self.last is not None and para - self.last[0] <= INHERIT_PARAGRAPHS:
+            return self.last[1]
+        return None
+
+    def _document_near(self, sentence: tuple[int, int]) -> Speaker | None:
+        prev = [s for s in self.sentences if s[1] <= sentence[0]][-1:]
+        lo = prev[0][0] if prev else sentence[0]
+        docs = [m for m in self.mentions if m.kind == "doc" and lo <= m.start < sentence[1]]
+        return self.speakers.resolve(docs[-1]) if docs else None
+
+    def remember(self, pos: int, sp: Speaker | None) -> None:
+        if sp is not None and sp.name is not None:
+            self.last = (paragraph_of(pos, self.paragraphs), sp)
+            self.speakers.history.append(sp)
+
+
+def _bare_name(phrase: str) -> str:
+    words_ = phrase.split()
+    if words_ and fold(words_[0]) in {"le", "la", "les", "l'", "des", "du", "un", "une", "ces"}:
+        words_ = words_[1:]
+    elif words_ and fold(words_[0]).startswith(("l'", "d'")):
+        words_[0] = words_[0][2:]
+    return " ".join(words_)
+
+
+def extract(ctx: ArticleContext) -> list[Claim]:
+    """One ``quote`` claim per direct or indirect statement of the article, in text order."""
+    lex = _lexicon(ctx.pack)
+    text = ctx.article.text
+    spans = find_quote_spans(text)
+    masked = mask_quotes(text, spans)
+    sentences = split_sentences(text, spans)
+    actors = ctx.actors() if hasattr(ctx, "actors") else []
+    mentions = find_mentions(text, masked, ctx.doc, actors, lex)
+    speakers = Speakers(text, masked, mentions, sentences, ctx.gazetteer, lex)
+    finder = Finder(text, masked, mentions, Verbs(ctx.doc, lex), lex)
+    directs = _direct_quotes(finder, spans, sentences, lex)
+    kept = [(d.span.open_start, d.span.close_end) for d in directs]
+    indirect = indirect_statements(finder, sentences, kept)
+    items: list[tuple[int, Any]] = [(d.start, d) for d in directs] + [(st.start, st) for st in indirect]
+    items.sort(key=lambda x: x[0])
+    resolver = _Resolver(speakers, text, masked, paragraph_starts(text), sentences, mentions)
+    claims: list[Claim] = []
+    for _, item in items:
+        if isinstance(item, _Direct):
+            start, end, cue, direct = item.start, item.end, item.cue, True
+            if cue is None and not starts_with_quote(masked, item.sentence[0], item.span.open_start):
+                cue_for = None
+            else:
+                cue_for = cue
+            sp, verb, rule = resolver.speaker(start, cue_for, item.sentence, True)
+        else:
+            st: Statement = item
+            start, end, direct = st.start, st.end, False
+            sp, verb, rule = resolver.speaker(start, st.cue, _sentence(sentences, start), False)
+        resolver.remember(start, sp)
+        claims.append(ctx.claim(
+            "quote", normalise_space(text[start:end]), start, end, EXTRACTOR,
+            speaker=sp.id if sp else None,
+            speaker_name=sp.name if sp else None,
+            speaker_text=sp.text if sp else None,
+            speaker_start=sp.start if sp else None,
+            speaker_end=sp.end if sp else None,
+            direct=direct, verb=verb, rule=rule,
+        ))
+    return claims

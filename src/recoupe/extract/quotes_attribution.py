@@ -1,0 +1,276 @@
+"""Who said it: the rules that tie a quotation (or a reported clause) to a speaker mention.
+
+Each rule reads the *masked* text (quotations blanked out) of the sentence around a quote and
+returns a :class:`Cue`: the mention that names the speaker (or a bare noun phrase when no
+mention fits), the speech verb's lemma, and the rule's name. Speakers are resolved later, in
+text order, by :class:`recoupe.extract.quotes_mentions.Speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from recoupe.extract.quotes_mentions import Mention, fold
+from recoupe.extract.quotes_spans import OPENERS, QuoteSpan, words
+
+_W = r"[\w’'-]+"
+_PRON = r"(?:il|elle|ils|elles|on)"
+_AUX = r"(?:a|ont|avait|avaient|aurait|auraient|va|vont|eut)"
+_ADVERBS = (r"(?:(?:également|encore|ensuite|alors|aussi|enfin|notamment|toutefois|d['’]ailleurs|"
+            r"par ailleurs|pour sa part|de son côté|quant à lui|quant à elle|plus tard|immédiatement|"
+            r"aussitôt|lui aussi|elle aussi|pour leur part)\s+)*")
+# After a closing quote: "a-t-il déclaré", "confie-t-elle", "s'est-il interrogé".
+_INV_PRONOUN = re.compile(
+    rf"^[\s,;–—-]*(?:{_AUX}-t?-?(?P<p1>{_PRON})\s+{_ADVERBS}(?P<v1>{_W})"
+    rf"|(?:s['’]|se\s+)(?:est|sont)-(?:t-)?(?P<p3>{_PRON})\s+(?P<v3>{_W})"
+    rf"|(?:s['’]|se\s+)?(?P<v2>[\w’']+)-(?:t-)?(?P<p2>{_PRON})\b)", re.IGNORECASE)
+# After a closing quote: "a affirmé le chef de la diplomatie russe", "se réjouit SEM X".
+_INV_NP = re.compile(rf"^[\s,;–—-]*(?:{_AUX}\s+)?{_ADVERBS}(?:s['’]|se\s+)?(?:(?:est|sont)\s+)?"
+                     rf"{_ADVERBS}(?P<v>{_W})\b")
+_SELON = re.compile(r"^[\s,;–—-]*(?:selon|d['’]après)\s+", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:(?:mais|et|or|cependant|toutefois|ainsi)\s*,?\s+)?(?P<prep>selon|d['’]après|pour)\s+",
+                   re.IGNORECASE)
+_VOICE = re.compile(r"\bpar la voix d(?:e\s+|u\s+|es\s+|['’]\s*)", re.IGNORECASE)
+_HARD_STOP = re.compile(r"[.;!?«»“”\"\n_<>:]")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What a rule found: the speaker mention (or a bare phrase ``text`` at ``start:end``),
+    the verb lemma (or ``selon`` / ``:``), the rule, and whether the speaker is inherited
+    from the previous statement."""
+
+    mention: Mention | None
+    verb: str
+    rule: str
+    start: int = -1
+    end: int = -1
+    text: str = ""
+    inherit: bool = False
+
+
+class Verbs:
+    """Speech-verb lookup for one article: our inflection table first, then spaCy's lemma for
+    a token it tags as a verb (catches forms the table lacks)."""
+
+    def __init__(self, doc: Any, lex: ModuleType) -> None:
+        self.lex = lex
+        self.forms = lex.SPEECH_FORMS
+        self.spacy: dict[int, str] = {}
+        for tok in doc if doc is not None else ():
+            if getattr(tok, "pos_", "") in ("VERB", "AUX") and tok.lemma_ in lex.SPEECH_VERBS:
+                self.spacy[tok.idx] = tok.lemma_
+
+    def lemma(self, word: str, start: int = -1) -> str | None:
+        low = word.lower().replace("’", "'")
+        return self.forms.get(low) or self.spacy.get(start)
+
+    def find(self, masked: str, start: int, end: int, weak: bool = True) -> list[tuple[int, int, str]]:
+        """Speech verbs in ``masked[start:end]`` as ``(start, end, lemma)``."""
+        out = []
+        for m in re.finditer(_W, masked[start:end]):
+            s = start + m.start()
+            lemma = self.lemma(m.group(), s)
+            if lemma is None or "_" in m.group():
+                continue
+            if not weak and lemma in self.lex.WEAK_DIRECT_VERBS and not re.match(
+                    r"\s+(?:\w+\s+){0,3}à\b", masked[start + m.end():start + m.end() + 40]):
+                continue
+            out.append((s, start + m.end(), lemma))
+        return out
+
+
+@dataclass
+class Finder:
+    """The attribution rules over one article."""
+
+    text: str
+    masked: str
+    mentions: list[Mention]
+    verbs: Verbs
+    lex: ModuleType
+
+    def in_range(self, start: int, end: int, kinds: tuple[str, ...] = ("person", "role", "doc", "pronoun", "org")
+                 ) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end and m.kind in kinds]
+
+    def np_region(self, start: int, limit: int) -> int:
+        """End of the noun phrase that starts at ``start``: the next hard stop, and at most one
+        apposition comma (", Bakary Dembélé")."""
+        stop = _HARD_STOP.search(self.masked, start, limit)
+        end = stop.start() if stop else limit
+        first = self.masked.find(",", start, end)
+        if first != -1:
+            second = self.masked.find(",", first + 1, end)
+            names = self.in_range(first, second if second != -1 else end, ("person",))
+            if names and names[0].start - first <= 3:
+                return second if second != -1 else end
+            return first
+        return end
+
+    def phrase_cue(self, start: int, end: int, verb: str, rule: str) -> Cue | None:
+        """The best speaker mention in a noun phrase, else the phrase itself."""
+        found = self.in_range(start, end)
+        for kinds in (("person",), ("doc",), ("role", "pronoun"), ("org",)):
+            pick = [m for m in found if m.kind in kinds]
+            if pick:
+                return Cue(pick[0], verb, rule)
+        s, e = start, end
+        phrase = self.text[s:e]
+        cut = [fold(w) for w in phrase.split()]
+        for k, w in enumerate(cut):
+            if w in {fold(x) for x in self.lex.NP_STOPWORDS}:
+                e = s + len(" ".join(phrase.split()[:k])) + (len(phrase) - len(phrase.lstrip()))
+                break
+        while s < e and not self.text[s].isalnum():
+            s += 1
+        while e > s and not self.text[e - 1].isalnum():
+            e -= 1
+        if e - s < 3 or len(words(self.text[s:e])) > 10:
+            return None
+        return Cue(None, verb, rule, s, e, self.text[s:e])
+
+    # -- direct quotes ------------------------------------------------------------------
+    def after_quote(self, q: QuoteSpan, sent_end: int) -> Cue | None:
+        """Incise or ``selon`` right after the closing mark."""
+        post = self.masked[q.close_end:sent_end]
+        m = _INV_PRONOUN.match(post)
+        if m:
+            g = next(k for k in ("p1", "p2", "p3") if m.group(k))
+            vk = {"p1": "v1", "p2": "v2", "p3": "v3"}[g]
+            p_start = q.close_end + m.start(g)
+            pron = next((x for x in self.mentions if x.start == p_start), None) or Mention(
+                p_start, q.close_end + m.end(g), m.group(g), "pronoun",
+                gender="f" if m.group(g).lower().startswith("elle") else "m",
+                plural=m.group(g).lower().endswith("s"))
+            verb = m.group(vk)
+            return Cue(pron, self.verbs.lemma(verb, q.close_end + m.start(vk)) or verb.lower(), "incise-pronoun")
+        m = _SELON.match(post)
+        if m:
+            s = q.close_end + m.end()
+            return self.phrase_cue(s, self.np_region(s, sent_end), "selon", "selon-after")
+        m = _INV_NP.match(post)
+        if m:
+            lemma = self.verbs.lemma(m.group("v"), q.close_end + m.start("v"))
+            if lemma:
+                s = q.close_end + m.end("v")
+                return self.phrase_cue(s, self.np_region(s, sent_end), lemma, "incise")
+        return None
+
+    def subject_before(self, start: int, pos: int) -> Mention | None:
+        """The last mention between ``start`` and ``pos`` (the subject of a verb at ``pos``)."""
+        found = self.in_range(start, pos)
+        persons = [m for m in found if m.kind != "org"]
+        pick = persons or found
+        return pick[-1] if pick else None
+
+    def before_quote(self, q: QuoteSpan, sent_start: int) -> Cue | None:
+        """Speaker named before the opening mark in the same sentence."""
+        pre_end = q.open_start
+        pre = self.masked[sent_start:pre_end]
+        m = _LEAD.match(pre)
+        if m:
+            s = sent_start + m.end()
+            end = self.np_region(s, pre_end)
+            cue = self.phrase_cue(s, end, "selon" if m.group("prep").lower() != "pour" else "pour", "selon")
+            if cue and (m.group("prep").lower() != "pour" or cue.mention is not None):
+                return cue
+        for v in _VOICE.finditer(pre):
+            s = sent_start + v.end()
+            cue = self.phrase_cue(s, self.np_region(s, pre_end), "voix", "par-la-voix")
+            if cue:
+                return cue
+        verbs = self.verbs.find(self.masked, sent_start, pre_end, weak=False)
+        colon = pre.rstrip().endswith(":")
+        if verbs:
+            vs, ve, lemma = verbs[-1]
+            subj = self.subject_before(sent_start, vs)
+            if subj is None:
+                after = [x for x in self.in_range(ve, pre_end) if x.kind != "org"]
+                subj = after[0] if after else None
+            if subj is not None:
+                return Cue(subj, lemma, "verb-before")
+            bare = self.bare_subject(sent_start, vs)
+            if bare is not None:
+                return Cue(None, lemma, "verb-before", *bare)
+            return Cue(None, lemma, "verb-omitted-subject", inherit=True)
+        if colon:
+            found = [x for x in self.in_range(sent_start, pre_end) if x.kind != "org"] or self.in_range(sent_start, pre_end)
+            if found:
+                return Cue(found[0], ":", "colon")
+            return Cue(None, ":", "colon-omitted-subject", inherit=True)
+        return None
+
+    def bare_subject(self, sent_start: int, verb_start: int) -> tuple[int, int, str] | None:
+        """The noun phrase subject when no mention is there: "les deux parties ont confié"."""
+        seg_start = max(sent_start, self.masked.rfind(",", sent_start, verb_start) + 1)
+        seg = self.masked[seg_start:verb_start]
+        seg = re.sub(rf"\s+(?:{_AUX}|s['’]est|se sont|ne|n['’]|{_ADVERBS})\s*$", "", seg, flags=re.I)
+        seg = re.sub(rf"\s+{_AUX}\s*$", "", seg, flags=re.I)
+        toks = seg.split()
+        if not toks or len(toks) > 8 or "_" in seg or not re.match(r"(?i)(les|la|le|l['’]|des|ces|plusieurs|certains)\b", toks[0]):
+            return None
+        s = seg_start + (len(self.masked[seg_start:verb_start]) - len(self.masked[seg_start:verb_start].lstrip()))
+        e = s + len(seg.strip())
+        return s, e, self.text[s:e]
+
+    def mid_incise(self, q: QuoteSpan) -> tuple[int, int, Cue] | None:
+        """An incise inside the marks, « part one, a-t-il déclaré, part two »: the offsets where
+        the incise starts (its first comma) and ends (after its second comma), and its cue."""
+        inner = self.text[q.start:q.end]
+        for m in re.finditer(r",\s+(?=\S)", inner):
+            comma = q.start + m.start()
+            seg_start = q.start + m.end()
+            if len(words(self.text[q.start:comma])) < 2:
+                continue
+            close = self.text.find(",", seg_start, min(q.end, seg_start + 90))
+            if close == -1:
+                continue
+            seg = self.text[seg_start:close]
+            if len(words(seg)) > 8 or len(words(self.text[close + 1:q.end])) < 2:
+                continue
+            cue = self._incise_in(seg, seg_start)
+            if cue is not None:
+                return comma, close + 1, cue
+        return None
+
+    def _incise_in(self, seg: str, offset: int) -> Cue | None:
+        m = _INV_PRONOUN.match(seg)
+        if m and m.end() >= len(seg.rstrip()) - 1:
+            g = next(k for k in ("p1", "p2", "p3") if m.group(k))
+            vk = {"p1": "v1", "p2": "v2", "p3": "v3"}[g]
+            verb = m.group(vk)
+            lemma = self.verbs.lemma(verb, offset + m.start(vk))
+            if lemma is None and vk != "v2":
+                return None
+            pron = Mention(offset + m.start(g), offset + m.end(g), m.group(g), "pronoun",
+                           gender="f" if m.group(g).lower().startswith("elle") else "m",
+                           plural=m.group(g).lower().endswith("s"))
+            return Cue(pron, lemma or verb.lower(), "incise-inside")
+        m = _INV_NP.match(seg)
+        if m:
+            lemma = self.verbs.lemma(m.group("v"), offset + m.start("v"))
+            if lemma:
+                s = offset + m.end("v")
+                e = offset + len(seg)
+                found = [x for x in self.in_range(s, e) if x.kind in ("person", "role", "doc")]
+                if found:
+                    return Cue(found[0], lemma, "incise-inside")
+        return None
+
+
+def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:
+    """True when a word like "thème", "film", "opération" sits just before a quote."""
+    before = re.findall(r"[\w’'-]+", masked[max(0, pos - 40):pos])[-3:]
+    return any(fold(w) in {fold(c) for c in lex.NAMING_CUES} for w in before)
+
+
+def starts_with_quote(masked: str, sent_start: int, pos: int) -> bool:
+    return not re.search(r"\w", masked[sent_start:pos])
+
+
+def opener_at(text: str, pos: int) -> bool:
+    return any(text.startswith(o, pos) for o in OPENERS)

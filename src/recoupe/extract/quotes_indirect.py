@@ -1,0 +1,172 @@
+"""Indirect speech: "X a indiqué que ...", "Selon X, ...", "..., selon X", "..., a assuré X".
+
+Each rule returns the reported clause (offsets into the article text, trimmed of trailing
+punctuation) and a :class:`Cue` for its speaker. A clause that holds a direct quotation is
+left to the direct quote (the quoted words carry the statement).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recoupe.extract.quotes_attribution import _LEAD, Cue, Finder, opener_at
+from recoupe.extract.quotes_spans import words
+
+# "que" after a speech verb, with up to four words between ("a confié à la presse qu'...").
+_QUE = re.compile(r"(?:[ \u00a0]+[\w’'-]+){0,4}?[ \u00a0]+qu(?:e\b|['’])")
+_TRAIL_SELON = re.compile(r",\s+(?:selon|d['’]après)\s+", re.IGNORECASE)
+_MIN_CLAUSE_WORDS = 3  # shorter "clauses" are fragments ("que non", "qu'il viendra")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A statement found in the text: ``start:end`` is the value's evidence span."""
+
+    start: int
+    end: int
+    direct: bool
+    cue: Cue | None
+
+
+def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",:;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return start, end
+
+
+def _holds(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _clause_cut(f: Finder, clause_start: int, sent_end: int,
+                verbs: list[tuple[int, int, str]]) -> int:
+    """Where a reported clause stops: before the next speech verb that opens its own clause
+    ("et a rappelé que", ", soulignant que") or at a semicolon."""
+    end = sent_end
+    semi = f.masked.find(";", clause_start, sent_end)
+    if semi != -1:
+        end = semi
+    for vs, ve, _ in verbs:
+        if vs <= clause_start or vs >= end:
+            continue
+        word = f.masked[vs:ve]
+        if _QUE.match(f.masked, ve) or (word.endswith("ant") and f.masked[max(0, vs - 3):vs].strip() == ","):
+            before = f.masked[clause_start:vs]
+            cut = max(before.rfind(","), before.rfind(" et "))
+            if cut != -1:
+                return clause_start + cut
+            return vs
+    return end
+
+
+def que_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list[Statement]:
+    """``VERB (...) que CLAUSE`` with a speech verb."""
+    out = []
+    verbs = f.verbs.find(f.masked, s, e)
+    for vs, ve, lemma in verbs:
+        m = _QUE.match(f.masked, ve)
+        if not m or "," in f.masked[ve:m.end()]:
+            continue
+        cs = m.end()
+        while cs < e and f.text[cs].isspace():
+            cs += 1
+        if opener_at(f.text, cs):
+            continue
+        ce = _clause_cut(f, cs, e, verbs)
+        cs, ce = _trim_clause(f.text, cs, ce)
+        if len(words(f.text[cs:ce])) < _MIN_CLAUSE_WORDS or _holds(direct, cs, ce):
+            continue
+        subj = f.subject_before(s, vs)
+        if subj is not None and subj.end > vs:
+            subj = None
+        if subj is None:
+            after = [x for x in f.in_range(ve, m.start() + (m.end() - m.start())) if x.kind != "org"]
+            subj = after[0] if after else None
+        if subj is not None:
+            cue = Cue(subj, lemma, "indirect-que")
+        else:
+            bare = f.bare_subject(s, vs)
+            cue = Cue(None, lemma, "indirect-que", *bare) if bare else Cue(None, lemma, "indirect-que", inherit=True)
+        out.append(Statement(cs, ce, False, cue))
+    return out
+
+
+def lead_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list[Statement]:
+    """``Selon X, CLAUSE`` / ``D'après X, CLAUSE`` / ``Pour X, CLAUSE`` (X a person or a document)."""
+    m = _LEAD.match(f.masked[s:e])
+    if not m:
+        return []
+    np_start = s + m.end()
+    np_end = f.np_region(np_start, e)
+    if np_end >= e or f.masked[np_end] != ",":
+        return []
+    is_pour = m.group("prep").lower() == "pour"
+    cue = f.phrase_cue(np_start, np_end, "pour" if is_pour else "selon", "indirect-selon")
+    if cue is None or (is_pour and cue.mention is None):
+        return []
+    cs, ce = _trim_clause(f.text, np_end + 1, e)
+    if opener_at(f.text, cs) or _holds(direct, cs, ce) or len(words(f.text[cs:ce])) < _MIN_CLAUSE_WORDS:
+        return []
+    return [Statement(cs, ce, False, cue)]
+
+
+def trailing_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list[Statement]:
+    """``CLAUSE, selon X.``"""
+    m = _TRAIL_SELON.search(f.masked, s, e)
+    if not m:
+        return []
+    cue = f.phrase_cue(m.end(), f.np_region(m.end(), e), "selon", "indirect-selon-after")
+    cs, ce = _trim_clause(f.text, s, m.start())
+    if cue is None or _holds(direct, cs, ce) or len(words(f.text[cs:ce])) < _MIN_CLAUSE_WORDS:
+        return []
+    return [Statement(cs, ce, False, cue)]
+
+
+def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list[Statement]:
+    """A reported clause with an incise: ``En outre, précise le texte, CLAUSE`` or
+    ``CLAUSE, a assuré X.`` (no quote marks, so the clause is indirect)."""
+    out = []
+    for comma in re.finditer(r",\s+", f.masked[s:e]):
+        pos = s + comma.end()
+        m = re.match(r"(?:(?:a|ont|avait)\s+)?(?:s['’]|se\s+)?([\w’'-]+)\s+", f.masked[pos:e])
+        if not m:
+            continue
+        lemma = f.verbs.lemma(m.group(1), pos + m.start(1))
+        if lemma is None:
+            continue
+        np_start = pos + m.end()
+        if re.match(r"qu(?:e\b|['’])", f.masked[np_start:np_start + 4]):
+            continue
+        np_end = f.np_region(np_start, e)
+        found = [x for x in f.in_range(np_start, np_end) if x.kind in ("person", "doc", "role")]
+        if not found or f.masked[np_start:found[0].start].strip(" ,").count(" ") > 3:
+            continue
+        cue = Cue(found[0], lemma, "indirect-incise")
+        lead_start = s + comma.start()
+        if np_end < e and f.masked[np_end] == "," and len(words(f.masked[s:lead_start])) <= 6:
+            cs, ce = _trim_clause(f.text, np_end + 1, e)  # "A ce titre, renseigne le document, CLAUSE"
+        else:
+            cs, ce = _trim_clause(f.text, s, lead_start)  # "CLAUSE, a assuré X"
+        if opener_at(f.text, cs) or _holds(direct, cs, ce) or "_" in f.masked[cs:ce]:
+            continue
+        if len(words(f.text[cs:ce])) >= _MIN_CLAUSE_WORDS:
+            out.append(Statement(cs, ce, False, cue))
+            break
+    return out
+
+
+def indirect_statements(f: Finder, sentences: list[tuple[int, int]],
+                        direct: list[tuple[int, int]]) -> list[Statement]:
+    """Every indirect statement, in text order, without overlaps (earlier rules win)."""
+    out: list[Statement] = []
+    for s, e in sentences:
+        found: list[Statement] = []
+        for rule in (que_clauses, lead_selon, trailing_selon, incise_clauses):
+            for st in rule(f, s, e, direct):
+                if not any(st.start < o.end and o.start < st.end for o in found):
+                    found.append(st)
+        out.extend(sorted(found, key=lambda st: st.start))
+    return out

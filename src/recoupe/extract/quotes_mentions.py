@@ -1,0 +1,398 @@
+"""Who can speak in an article: person names, role phrases, documents and pronouns.
+
+:func:`find_mentions` collects candidate speaker mentions from the actor claims (when the
+actors extractor ran), spaCy ``PER`` entities and our own patterns (honorific + name, title +
+name, runs of capitalised words, role phrases, document nouns, subject pronouns). Offsets
+always index the article text; nothing inside a quotation is a mention (we read the masked
+text). :class:`Speakers` turns a mention into a canonical speaker, per article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Iterable
+
+NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
+_PARTICLE = r"(?:ag|Ag|ould|Ould|ben|Ben|bin|el|El|al|Al|de|da|dos|van|von|le|Le)"
+_NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{NAME_TOKEN})*")
+_PRONOUN = re.compile(r"(?<![-\w’'])(il|elle|ils|elles|Il|Elle|Ils|Elles)\b(?!-)")
+_OBJ_PRONOUN = re.compile(r"\b(?:[Ss]elon|[Pp]our|[Dd]['’]après)\s+(lui|elle|eux|elles)\b")
+
+# Capitalised words that start or belong to institution and place names, never to a person's
+# name; they stop our fallback name finder (spaCy and the gazetteer do the real work).
+CAP_STOP: frozenset[str] = frozenset("""
+La Le Les L Un Une Des Du De D Selon Pour Dans En Au Aux À A Après Avant Par Sur Son Sa Ses
+Leur Leurs Nos Notre Nous Vous Il Elle Ils Elles Ce Cette Ces Mais Et Ou Si Lors Depuis Chaque
+Tout Tous Plus Moins Côté Puis Enfin Mieux Pire Faut-il Interrogé Interrogée Répondant
+Évoquant Fédération République Confédération Alliance Union États Etats Etat État Nations
+Unies Conseil Commission Force Forces Ministère Ministre Président Présidente Gouvernement
+Assemblée Organisation Agence Bureau Programme Fonds Banque Grand Marché Burkina Faso Sahel
+Afrique Russie France Mali Niger Tchad Sénégal Guinée Côte Ivoire Moscou Bamako Niamey
+Ouagadougou Dakar Abuja Conakry Paris Nord Sud Est Ouest Premier Première Affaires Étrangères
+Etrangères Parties Partie Chef Chefs Forum Festival Coopération Défense Sécurité Santé
+Économie Énergie Energie Jeunesse Intérieur Armées Armée Transition Code Cour Constitutionnel
+Kremlin Élysée Dieu Excellence Excellences Leurs Son SEM Capitaine Général Colonel Monsieur
+Madame Docteur Direction Délégation Ambassade Consulat Sommet Haut Haute Nouvelle Nouveau
+Journal Radio Télévision Agence Presse Institut Université Centre Comité Collectif Front
+Mouvement Parti Coalition Association Syndicat Société Compagnie Groupe Office Direction
+Chambre Tribunal Parlement Sénat Mairie Région Province Ville Lac Fleuve Mer Océan Mont
+Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre
+Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Source Suivez Ecoutez Lire PAR
+""".split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching names and words."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+
+
+def stem(word: str) -> str:
+    """Crude French stem that merges gender and number: malienne, maliens -> malien."""
+    w = fold(word).rstrip("s")
+    if w.endswith("nne"):
+        return w[:-2]
+    if w.endswith("e") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def pretty_name(surface: str) -> str:
+    """``SEM Sergueï LAVROV`` -> ``Sergueï Lavrov``: no honorific, no shouting."""
+    toks = [t for t in surface.replace("\u00a0", " ").split() if t.strip(",")]
+    out = []
+    for t in toks:
+        if t.isupper() and len(t) > 1 and not re.fullmatch(r"[A-Z]\.?", t):
+            t = "-".join(p.capitalize() for p in t.split("-"))
+        out.append(t)
+    return " ".join(out)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span that may name a speaker. ``kind``: person, role, doc, org, pronoun."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    gender: str | None = None  # "m", "f" or None when the text does not say
+    plural: bool = False
+    entity_id: str | None = None
+    name: str | None = None  # canonical name when known
+    words: tuple[str, ...] = ()  # stemmed words of the role phrase or document name
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker and the mention the attribution went through."""
+
+    id: str | None
+    name: str | None
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _role_regex(lex: ModuleType) -> re.Pattern[str]:
+    heads = sorted(lex.ROLE_HEADS, key=len, reverse=True)
+    alt = "|".join(re.escape(h).replace("\\'", "['’]").replace("’", "['’]") for h in heads)
+    return re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’]|[Ss]on|[Ss]a|[Ll]eur|[Nn]otre|[Uu]n|[Uu]ne|"
+                      rf"[Dd]u|[Cc]e|[Cc]ette)\s*(?P<head>{alt})\b", re.IGNORECASE)
+
+
+def _doc_regex(lex: ModuleType) -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(lex.DOC_HEADS, key=len, reverse=True))
+    quals = "|".join(re.escape(q) for q in sorted(lex.DOC_QUALIFIERS, key=len, reverse=True))
+    return re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’]|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|[Dd]u|[Dd]e la|"
+                      rf"[Dd]['’]un|[Dd]['’]une)\s*(?P<head>{heads})(?:\s+(?P<qual>{quals}))?\b")
+
+
+def _content_stems(text: str) -> tuple[str, ...]:
+    skip = {"le", "la", "les", "l", "de", "du", "des", "d", "et", "son", "sa", "leur", "un",
+            "une", "ce", "cette", "notre", "a", "au", "aux", "en"}
+    return tuple(stem(w) for w in re.findall(r"[\w-]+", text) if fold(w) not in skip)
+
+
+def _gender_of_det(det: str, head: str, lex: ModuleType) -> str | None:
+    if fold(head) in {fold(h) for h in lex.FEMININE_ROLE_HEADS} or fold(det) in {"la", "une", "cette", "sa"}:
+        return "f" if fold(det) != "son" else None
+    if fold(det) in {"le", "un", "ce", "du"}:
+        return "m"
+    return None
+
+
+def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: ModuleType) -> list[Mention]:
+    """Candidate speaker mentions of one article, sorted by offset, without overlaps
+    (persons win over roles and organisations, longer spans over shorter)."""
+    found: list[Mention] = []
+    for c in actors:
+        s, e = c.evidence.start, c.evidence.end
+        if "_" in masked[s:e]:
+            continue
+        kind = str(c.attrs.get("kind", "person"))
+        found.append(Mention(s, e, text[s:e], "person" if kind == "person" else "org",
+                             entity_id=c.value, name=c.attrs.get("name")))
+    for ent in getattr(doc, "ents", ()):
+        if ent.label_ == "PER" and "_" not in masked[ent.start_char:ent.end_char]:
+            found.append(Mention(ent.start_char, ent.end_char, ent.text, "person"))
+    honorifics = lex.HONORIFICS_M | lex.HONORIFICS_F | lex.HONORIFICS_N
+    titles = lex.TITLE_WORDS
+    for m in _NAME_RUN.finditer(masked):
+        toks = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        gender = None
+        # An honorific or a title before the run marks a person even with one name.
+        before = masked[max(0, m.start() - 25):m.start()].split()
+        prev = before[-1] if before else ""
+        if prev in honorifics or fold(prev) in titles:
+            gender = "f" if prev in lex.HONORIFICS_F else ("m" if prev in lex.HONORIFICS_M else None)
+            lead = 0
+        else:
+            lead = 0
+            while lead < len(toks) and (toks[lead][2] in CAP_STOP or toks[lead][2] in honorifics):
+                if toks[lead][2] in lex.HONORIFICS_F:
+                    gender = "f"
+                elif toks[lead][2] in lex.HONORIFICS_M:
+                    gender = "m"
+                lead += 1
+        rest = toks[lead:]
+        if any(t[2] in CAP_STOP for t in rest):
+            continue
+        has_title = prev in honorifics or fold(prev) in titles or lead > 0 and toks[lead - 1][2] in honorifics
+        if len(rest) >= 2 or (rest and has_title):
+            s, e = m.start() + rest[0][0], m.start() + rest[-1][1]
+            found.append(Mention(s, e, text[s:e], "person", gender=gender))
+    persons = _dedupe(found)
+    # A surname seen in a full name is a person wherever it comes back alone ("le ministre Diop").
+    surnames = {fold(p.text.split()[-1]) for p in persons if p.kind == "person" and len(p.text.split()) > 1}
+    extra = []
+    for m in re.finditer(NAME_TOKEN, masked):
+        if fold(m.group()) in surnames and not any(p.start <= m.start() < p.end for p in persons):
+            extra.append(Mention(m.start(), m.end(), m.group(), "person"))
+    persons = _dedupe(persons + extra)
+    out = list(persons)
+    for m in _role_regex(lex).finditer(masked):
+        head = m.group("head")
+        tail_end = _role_tail(masked, m.end(), lex)
+        s, e = m.start(), tail_end
+        role = Mention(s, e, text[s:e], "role", gender=_gender_of_det(m.group("det"), head, lex),
+                       words=_content_stems(text[m.start("head"):e]))
+        if not any(_overlaps(role, p) for p in persons):
+            out.append(role)
+    for m in _doc_regex(lex).finditer(masked):
+        qual = m.group("qual")
+        name = f"{m.group('head')} {qual}" if qual else m.group("head")
+        out.append(Mention(m.start(), m.end(), text[m.start():m.end()], "doc", name=name,
+                           words=(stem(m.group("head")),)))
+    for m in _PRONOUN.finditer(masked):
+        after = masked[m.end():m.end() + 14].lstrip()
+        if m.group(1).lower() == "il" and after.startswith(lex.IMPERSONAL_AFTER_IL):
+            continue
+        low = m.group(1).lower()
+        out.append(Mention(m.start(1), m.end(1), m.group(1), "pronoun",
+                           gender="f" if low.startswith("elle") else "m", plural=low.endswith("s")))
+    for m in _OBJ_PRONOUN.finditer(masked):
+        low = m.group(1).lower()
+        out.append(Mention(m.start(1), m.end(1), m.group(1), "pronoun",
+                           gender="f" if low.startswith("elle") else "m", plural=low in {"eux", "elles"}))
+    return _dedupe(out)
+
+
+def _role_tail(masked: str, pos: int, lex: ModuleType) -> int:
+    """End of a role phrase: up to 7 more words, stopping at punctuation, a verb-like
+    connector or a capitalised name that follows a lower-case word (the person's name)."""
+    end = pos
+    count = 0
+    for m in re.finditer(r"[ \u00a0]*([\w’'-]+)", masked[pos:pos + 90]):
+        if m.start() != end - pos:
+            break
+        w = m.group(1)
+        if fold(w) in {fold(x) for x in lex.NP_STOPWORDS} or w[0].isupper() and w not in (
+                "Affaires", "Étrangères", "Etrangères", "État", "Etat", "Extérieur", "Armées",
+                "Intérieur", "Défense", "Transition", "Commission", "AES", "CEDEAO", "ONU",
+                "UA", "Économie", "Energie", "Énergie", "Santé", "Jeunesse", "Mines"):
+            break
+        if w in ("a", "ont", "est", "sont", "avait", "s", "se", "n", "ne", "y") or "_" in w:
+            break
+        end = pos + m.end()
+        count += 1
+        if count >= 7:
+            break
+    return end
+
+
+def _rank(m: Mention) -> tuple[int, int]:
+    order = {"person": 0, "doc": 1, "role": 2, "org": 3, "pronoun": 4}
+    bonus = 0 if m.entity_id else 1
+    return (order.get(m.kind, 5), bonus)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions overlapping a better one (kind first, then resolved, then longer)."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (_rank(m), -(m.end - m.start), m.start)):
+        if not any(_overlaps(m, k) for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+@dataclass
+class Speakers:
+    """Resolves mentions to canonical speakers for one article (state lives per article).
+
+    Persons: the actor claim's entity, else the gazetteer, else the longest form of the same
+    surname in the article. Roles: the gazetteer, else the person whose surroundings share the
+    role's words (a different demonym rules a person out), else the last person named.
+    Documents: ``doc:<slug>``, anaphors ("le document") pointing to the last named document.
+    Pronouns: the last compatible person named (plural ones: the last document or group speaker).
+    """
+
+    text: str
+    masked: str
+    mentions: list[Mention]
+    sentences: list[tuple[int, int]]
+    gazetteer: Any
+    lex: ModuleType
+    role_links: dict[str, set[str]] = field(default_factory=dict)  # person key -> role stems
+    history: list[Speaker] = field(default_factory=list)  # speakers attributed so far, in order
+
+    def __post_init__(self) -> None:
+        self._full: dict[str, tuple[str | None, str]] = {}
+        for m in self.mentions:
+            if m.kind != "person":
+                continue
+            key = fold(m.text.split()[-1]) if m.text.split() else fold(m.text)
+            ident, name = self._entity(m)
+            old = self._full.get(key)
+            if old is None or (ident and not old[0]) or (bool(ident) == bool(old[0]) and len(name) > len(old[1])):
+                self._full[key] = (ident, name)
+
+    def _entity(self, m: Mention) -> tuple[str | None, str]:
+        if m.entity_id:
+            return m.entity_id, m.name or pretty_name(m.text)
+        resolve = getattr(self.gazetteer, "resolve", None)
+        if resolve is not None:
+            ent = resolve(m.text)
+            if ent is not None and getattr(ent, "kind", "person") in ("person", "org", "state"):
+                return ent.id, ent.name
+        return None, pretty_name(_strip_honorifics(m.text, self.lex))
+
+    def person_key(self, m: Mention) -> str:
+        return fold(m.text.split()[-1]) if m.text.split() else fold(m.text)
+
+    def of_person(self, m: Mention) -> Speaker:
+        ident, name = self._full.get(self.person_key(m), self._entity(m))
+        return Speaker(ident, name, m.text, m.start, m.end, "person")
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return s, e
+        return pos, pos
+
+    def _context(self, key: str) -> set[str]:
+        ctx: set[str] = set(self.role_links.get(key, ()))
+        for m in self.mentions:
+            if m.kind == "person" and self.person_key(m) == key:
+                s, e = self.sentence_of(m.start)
+                left = self.masked[max(s, m.start - 70):m.start]
+                right = self.masked[m.end:min(e, m.end + 50)]
+                ctx.update(_content_stems(left + " " + right))
+        return ctx
+
+    def resolve(self, m: Mention) -> Speaker:
+        """The canonical speaker behind mention ``m`` (the mention itself when unknown)."""
+        if m.kind == "person":
+            return self.of_person(m)
+        if m.kind == "org":
+            return Speaker(m.entity_id, m.name or m.text, m.text, m.start, m.end, "org")
+        if m.kind == "doc":
+            return self._doc(m)
+        if m.kind == "role":
+            return self._role(m)
+        return self._pronoun(m)
+
+    def _doc(self, m: Mention) -> Speaker:
+        head = fold(m.name or m.text).split()[0]
+        if m.name and " " not in m.name:
+            # "le document", "le texte", "la déclaration": the last document named before it.
+            for prev in reversed([x for x in self.mentions if x.kind == "doc" and x.end <= m.start]):
+                if prev.name and " " in prev.name and (head in {fold(a) for a in self.lex.DOC_ANAPHORS}
+                                                       or fold(prev.name).split()[0] == head):
+                    return Speaker("doc:" + slug(prev.name), prev.name, m.text, m.start, m.end, "doc")
+        name = m.name or m.text
+        return Speaker("doc:" + slug(name), name, m.text, m.start, m.end, "doc")
+
+    def _role(self, m: Mention) -> Speaker:
+        resolve = getattr(self.gazetteer, "resolve", None)
+        bare = re.sub(r"^\s*(le|la|l['’]|son|sa|leur|notre|un|une|du|ce|cette)\s*", "", m.text, flags=re.I)
+        if resolve is not None:
+            ent = resolve(bare)
+            if ent is not None and getattr(ent, "kind", "") == "person":
+                return Speaker(ent.id, ent.name, m.text, m.start, m.end, "person")
+        demonyms = {stem(d) for d in self.lex.DEMONYMS}
+        role_dem = {w for w in m.words if w in demonyms}
+        generic = {stem(w) for w in ("chef", "ministre", "responsable", "président")}
+        best: tuple[float, int, Mention] | None = None
+        for p in self.mentions:
+            if p.kind != "person" or p.start >= m.start:
+                continue
+            key = self.person_key(p)
+            ctx = self._context(key)
+            score = sum(2.0 if w in demonyms else (0.5 if w in generic else 1.0)
+                        for w in set(m.words) if w in ctx)
+            if role_dem and (ctx & demonyms) and not (ctx & role_dem):
+                score -= 3.0
+            if m.gender and p.gender and m.gender != p.gender:
+                score -= 1.0
+            cand = (score, p.start, p)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+        if best is None or best[0] < 0:
+            return Speaker(None, bare, m.text, m.start, m.end, "role")
+        sp = self.of_person(best[2])
+        self.role_links.setdefault(self.person_key(best[2]), set()).update(m.words)
+        return Speaker(sp.id, sp.name, m.text, m.start, m.end, "person")
+
+    def last_person(self, pos: int, gender: str | None = None) -> Speaker | None:
+        """The last person (named, or a role resolved to a person) before ``pos``."""
+        fallback: Speaker | None = None
+        for m in reversed([x for x in self.mentions if x.end <= pos and x.kind in ("person", "role")]):
+            sp = self.resolve(m)
+            if sp.kind != "person":
+                continue
+            if gender is None or m.gender in (None, gender):
+                return sp
+            fallback = fallback or sp
+        return fallback
+
+    def _pronoun(self, m: Mention) -> Speaker:
+        if m.plural:
+            for sp in reversed(self.history):
+                if sp.kind in ("doc", "org"):
+                    return Speaker(sp.id, sp.name, m.text, m.start, m.end, sp.kind)
+            return Speaker(None, None, m.text, m.start, m.end, "pronoun")
+        sp = self.last_person(m.start, m.gender)
+        if sp is None:
+            return Speaker(None, None, m.text, m.start, m.end, "pronoun")
+        return sp
+
+
+def _strip_honorifics(surface: str, lex: ModuleType) -> str:
+    toks = surface.split()
+    hon = lex.HONORIFICS_M | lex.HONORIFICS_F | lex.HONORIFICS_N
+    while toks and (toks[0] in hon or fold(toks[0]) in lex.TITLE_WORDS):
+        toks = toks[1:]
+    return " ".join(toks) or surface
