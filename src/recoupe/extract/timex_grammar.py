@@ -84,7 +84,7 @@ def _r(name: str, pattern: str, handler: str, priority: int = 0, boundary: str =
 RULES: tuple[Rule, ...] = (
     # "les 3 et 4 avril 2025", "du 11 au 12 mars", "entre le 3 et le 5 mai", "du 30 mars au 2 avril"
     _r("interval_days",
-       rf"(?:(?P<det>les|du|entre{SP}le|entre{SP}les){SP})?(?P<d1>{DAYNUM})(?:{SP}(?P<m1>{MONTH}))?"
+       rf"(?:(?P<det>les|du|entre{SP}le|entre{SP}les){SP})?(?P<d1>{DAYNUM})(?P<mid>(?:{SP}?,{SP}?{DAYNUM})*)(?:{SP}(?P<m1>{MONTH}))?"
        rf"(?:{SP}(?P<y1>{YEAR4}))?{SP}?(?P<conj>et|au|à|-){SP}?(?:le{SP})?(?P<d2>{DAYNUM}){SP}(?P<m2>{MONTH})"
        rf"(?:{SP}(?P<y2>{YEAR4}))?(?:{SP}(?P<rel>{PASTNEXT}))?", "interval_days", 3),
     # "jeudi 3 avril 2025", "le 1er mars 2024", "3 avril 2025"
@@ -146,7 +146,7 @@ RULES: tuple[Rule, ...] = (
        rf"(?:{SP}(?P<y>{YEAR4})|{SP}(?P<rel>dernier|prochain){E})?",
        "season"),
     # "il y a trois jours", "dans deux semaines"
-    _r("offset", rf"(?P<dir>il{SP}y{SP}a|voici|dans){SP}(?P<n>{NUMBER}|une?|quelques){SP}(?P<u>jours?|semaines?|mois|ans|années?){E}",
+    _r("offset", rf"(?P<dir>il{SP}y{SP}a|voici|dans){SP}(?P<n>{NUMBER}|une?|quelques){SP}(?P<u>jours?|semaines?|mois|ans?|années?){E}",
        "offset", 1),
     # "hier", "aujourd'hui vendredi", "hier soir", "demain matin"
     _r("day_word",
@@ -181,6 +181,10 @@ RULES: tuple[Rule, ...] = (
     _r("duration",
        rf"(?:(?P<mod>{APPROX}){SP}?|(?:ces|les){SP}derni(?:er|ère)s{SP})?(?<!\d[\s.])(?P<n>{NUMBER}|une?)(?:{SP}(?P<et>et{SP}demie?))?{SP}(?P<u>{UNIT})(?:{SP}(?P<et2>et{SP}demie?){E})?",
        "duration", 0, B_ELIDED),
+    # "deux heures trente", "2 heures 30 minutes", "une heure et quart"
+    _r("duration_hm_words",
+       rf"(?:(?P<mod>{APPROX}){SP}?)?(?<!\d[\s.])(?P<h>{NUMBER}|une?){SP}heures?{SP}(?:et{SP})?(?P<mn>[0-5]?\d|{NUMWORD}|quart|demie)(?:{SP}minutes?)?{E}",
+       "duration_hm_words", 0, B_ELIDED),
     _r("duration_fraction",
        rf"(?:(?P<mod>{APPROX}){SP}?)?(?P<f>une{SP}demi-|un{SP}demi-|un{SP}quart{SP}d['’]|un{SP}quart{SP}de{SP}|trois{SP}quarts{SP}d['’]|trois{SP}quarts{SP}de{SP})(?P<u>{UNIT})",
        "duration_fraction", 1),

@@ -177,6 +177,8 @@ def interval_days(m: re.Match, env: Env) -> Found | None:
     d1, d2 = day_number(m["d1"]), day_number(m["d2"])
     mo2 = month_number(m["m2"])
     mo1 = month_number(m["m1"]) if m["m1"] else mo2
+    if m["mid"] and (_key(m["conj"]) != "et" or m["m1"]):
+        return None  # a list of days is "les 12, 13 et 14 mars", nothing else
     if _key(m["conj"]) in ("au", "à") and not m["det"] and not m["m1"]:
         return None  # "3 à 4 mai" without "du"/"entre" is more often a count range
     if m["y2"] or m["y1"]:
@@ -204,12 +206,24 @@ def _interval(m: re.Match, v1: str, v2: str, first: date | None) -> Found:
         s1 = m.start("det")
     elif det.startswith("entre"):
         s1 = m.start("det") + re.search(r"\bles?\b", m["det"]).start()
-    e1 = max(m.end(g) for g in ("d1", "m1", "y1") if m.group(g))
+    if m["mid"]:
+        # "les 12, 13 et 14 mars": the list is one interval; its middle days are parts too.
+        e1 = m.end("d1")
+        middle = tuple((m.start("mid") + x.start(), m.start("mid") + x.end(),
+                        _same_month(v2, int(re.match(r"\d+", x.group()).group())))
+                       for x in re.finditer(r"\d+(?:er)?", m["mid"]))
+    else:
+        e1 = max(m.end(g) for g in ("d1", "m1", "y1") if m.group(g))
+        middle = ()
     s2 = m.start("d2")
     before = text[m.end("conj"):s2]
     if re.search(r"\ble\s*$", before):
         s2 = m.end("conj") + re.search(r"\ble\s*$", before).start()
-    return Found("DATE", f"{v1}/{v2}", day=first, parts=((s1, e1, v1), (s2, m.end(), v2)))
+    return Found("DATE", f"{v1}/{v2}", day=first, parts=((s1, e1, v1),) + middle + ((s2, m.end(), v2),))
+
+
+def _same_month(value: str, day: int) -> str:
+    return f"{value[:8]}{day:02d}"
 
 
 def month_year(m: re.Match, env: Env) -> Found | None:
@@ -574,6 +588,16 @@ def duration(m: re.Match, env: Env) -> Found | None:
 _FRACTIONS = {"demi": 0.5, "quart": 0.25, "quarts": 0.75}
 
 
+def duration_hm_words(m: re.Match, env: Env) -> Found | None:
+    h = 1.0 if _key(m["h"]) in ("un", "une") else number(m["h"])
+    mn_word = _key(m["mn"])
+    mn = {"quart": 15.0, "demie": 30.0}.get(mn_word) or number(mn_word)
+    if h is None or mn is None or not (h.is_integer() and mn.is_integer()) or not 0 < mn < 60:
+        return None
+    approx = lex.APPROX_MARKERS.get(_key(m["mod"] or ""), "exact")
+    return _duration(h * 60 + mn, "M", True, approx, m)
+
+
 def duration_fraction(m: re.Match, env: Env) -> Found | None:
     key = re.findall(r"demi|quarts?", _key(m["f"]))[0]
     letter, is_time, per = _unit(m["u"])
@@ -643,6 +667,7 @@ HANDLERS: Mapping[str, Callable[[re.Match, Env], Found | None]] = {
     "noon": noon,
     "duration": duration,
     "duration_fraction": duration_fraction,
+    "duration_hm_words": duration_hm_words,
     "duration_vague": duration_vague,
     "set_every": set_every,
     "set_per": set_per,

@@ -140,7 +140,11 @@ NOT_FUTURE_VERBS: frozenset[str] = frozenset({
     "extra", "opéra", "caméra", "sierra", "cobra", "tiara", "para", "zebra", "cara", "mantra",
     "tantra", "chimera", "ultra", "contra", "sahara", "kara", "sera-t-il", "dora", "flora",
     "aura", "nora", "vera", "laura", "sara", "samira", "amira", "tora", "bora", "ra",
-    "libera", "terra", "guerra", "serra", "herrera", "ferrera", "madeira",
+    "libera", "terra", "guerra", "serra", "herrera", "ferrera", "madeira", "choléra",
+    "retrait", "retraits", "extrait", "extraits", "portrait", "portraits", "attrait", "attraits",
+    "trait", "traits", "abstrait", "distrait", "soustrait", "vrai", "bras", "front", "fronts",
+    "affront", "affronts", "environs", "patrons", "marrons", "citrons", "escadrons", "perez",
+    "suarez", "alvarez", "ramirez", "gomez", "rodriguez", "tras", "gras", "embarras", "taliban",
 })
 
 _UNITS = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
