@@ -7,6 +7,10 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+# A UTF-8 file with a few corrupt bytes (a bad copy, a truncated download) is still read, the
+# bad bytes shown as U+FFFD, when they are at most this share of the file.
+MAX_BAD_UTF8_SHARE = 0.005
+
 # Byte-order marks that name their encoding outright.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -36,7 +40,7 @@ def decode_bytes(data: bytes) -> str | None:
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
-        return None
+        return _mostly_utf8(data)
     encodings = {m.encoding for m in matches}
     text = str(best)
     if best.encoding not in _WESTERN and _latin_only(text) and any(e in encodings for e in _WESTERN):
@@ -52,3 +56,8 @@ def decode_bytes(data: bytes) -> str | None:
 
 def _latin_only(text: str) -> bool:
     return all(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha())
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    text = data.decode("utf-8", errors="replace")
+    return text if text.count("\ufffd") <= MAX_BAD_UTF8_SHARE * len(data) else None
