@@ -1,0 +1,82 @@
+"""Places of the event: geocoded, event vs dateline, planned from the verb's tense."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recoupe.extract import places
+from recoupe.extract.context import ArticleContext
+from recoupe.records import Article, article_id
+
+pytestmark = pytest.mark.slow
+
+
+def _ctx(resources, text: str, **meta) -> ArticleContext:
+    article = Article(id=article_id(text), path="mem.txt", text=text, language="fr", **meta)
+    return ArticleContext(article=article, doc=resources.nlps["fr"](text), gazetteer=resources.gazetteer,
+                          pack=resources.packs["fr"])
+
+
+def _places(resources, text: str, **meta):
+    return places.extract(_ctx(resources, text, **meta))
+
+
+def test_places_meeting_place_is_geocoded(resources):
+    [claim] = _places(resources, "Les ministres ont tenu une réunion à Moscou ce jeudi.")
+    assert claim.value == "place:524901" and claim.evidence.text == "Moscou"
+    assert claim.attrs["name"] == "Moscow" and claim.attrs["country"] == "RU"
+    assert claim.attrs["role"] == "event" and not claim.planned
+    assert round(claim.attrs["lat"]) == 56 and round(claim.attrs["lon"]) == 38
+
+
+def test_places_country_after_en_is_a_state_place(resources):
+    [claim] = _places(resources, "La première réunion s'est tenue en Russie les 4 et 5 avril.")
+    assert claim.value == "state:RU" and claim.attrs["country"] == "RU"
+
+
+def test_places_place_without_meeting_word_is_not_the_event(resources):
+    assert _places(resources, "Il est né à Bamako et vit à Dakar depuis dix ans.") == []
+
+
+def test_places_dative_a_before_a_country_is_not_a_place(resources):
+    assert _places(resources, "Ils ont exprimé leur gratitude à la Russie pour cette rencontre.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Les ministres effectueront une visite officielle à Niamey la semaine prochaine.",
+    "La prochaine réunion se tiendra à Ouagadougou.",
+    "Le sommet devrait se tenir à Bamako en juin.",
+    "Nous tiendrons des rencontres périodiques à Moscou.",
+])
+def test_places_future_or_conditional_is_planned(resources, text):
+    [claim] = _places(resources, text)
+    assert claim.planned
+
+
+def test_places_dateline_line_is_found(resources):
+    claims = _places(resources, "Titre de l'article\n\nBamako, le 12 mars 2025\n\nLe gouvernement a parlé.")
+    assert [(c.value, c.attrs["role"], c.attrs["name"]) for c in claims] == [("place:2460596", "dateline", "Bamako")]
+
+
+def test_places_declared_dateline_place_is_used(resources):
+    claims = _places(resources, "NIAMEY - Le gouvernement a publié un communiqué.", dateline_place="NIAMEY")
+    assert [(c.value, c.attrs["role"]) for c in claims] == [("place:2440485", "dateline")]
+
+
+def test_places_corpus_moscow_is_where_the_meeting_happened(resources, shared_corpus: Path):
+    found = {}
+    for path in sorted(shared_corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        ctx = _ctx(resources, text)
+        claims = places.extract(ctx)
+        for c in claims:
+            assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+        found[path.name[:3]] = claims
+    for name in ("000", "001", "003", "004"):  # the reports that say "à Moscou"
+        assert any(c.value == "place:524901" and c.attrs["role"] == "event" and not c.planned
+                   for c in found[name]), name
+    # 002 was written before the meeting: "effectueront une visite officielle à Moscou".
+    assert any(c.value == "place:524901" and c.planned for c in found["002"])
+    assert all(c.attrs["country"] == "RU" for cl in found.values() for c in cl)
