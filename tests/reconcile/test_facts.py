@@ -178,3 +178,24 @@ def test_facts_a_single_source_with_several_claims_is_single_source():
               moscow(a)]
     d = build_dossier(Event("ev", "t", (a.id,)), [a], claims, [], ENTITIES)
     assert {f.status for f in d.facts} == {"single-source"}
+
+
+def test_facts_independent_article_that_also_states_another_date_is_a_between_groups_conflict():
+    s = meeting()
+    weekly = next(a for a in s.articles if a.id == s.id("weekly"))
+    claims = dict(s.claims)
+    # The weekly also dates the communiqué "ce jeudi" (3 April): it still says 4-5 April for the meeting.
+    claims[weekly.id] = claims[weekly.id] + (claim(weekly, "date", "2025-04-03", "Cette première réunion",
+                                                   about_event=True),)
+    f = fact(build_dossier(s.event, s.articles, claims, s.derivations, ENTITIES), "date")
+    assert f.status == "conflicting" and f.attrs["conflict"] == "between-groups"
+    assert f.attrs["sides"][1]["articles"] == [weekly.id]
+
+
+def test_facts_background_durations_do_not_count():
+    a = article("La réunion a duré deux heures. La confédération est née quelques mois plus tard.", kind="report")
+    claims = [claim(a, "duration", "PT2H", "deux heures", approx="exact", about_event=True),
+              claim(a, "duration", "PXM", "quelques mois", approx="vague", about_event=False)]
+    d = build_dossier(Event("ev", "t", (a.id,)), [a], claims, [])
+    f = fact(d, "duration")
+    assert f.status == "single-source" and [c.value for c in f.claims] == ["PT2H"]

@@ -13,10 +13,11 @@ The rules (the README and the dossier explain them to users the same way):
   best backer is the most primary article (an official communiqué, then an article with a
   dateline, then the longest), then to the more precise value, then to the smaller string.
 * **Status**: ``conflicting`` when any counted claim does not support the chosen value:
-  ``attrs["conflict"]`` says ``between-groups`` when a whole group's voice disagrees, and
-  ``within-group`` when only an echo does (a rewrite that changed its source's figure, or an
-  article contradicting itself: the analyst must see both). Otherwise ``corroborated`` when
-  two or more groups back the value and ``single-source`` when one does.
+  ``attrs["conflict"]`` says ``between-groups`` when a dissenting claim comes from a group's
+  voice (an independent witness says otherwise, even if it also says the chosen value
+  elsewhere), and ``within-group`` when only echoes dissent (a rewrite that changed its
+  source's figure: not a second witness, but the analyst must see it). Otherwise
+  ``corroborated`` when two or more groups back the value and ``single-source`` when one does.
 * **Planned values** (``Claim.planned`` or any claim of a preview) are reconciled apart into a
   fact with ``planned=True``; they never make a happened fact conflicting.
 """
@@ -119,8 +120,8 @@ def reconcile_items(slot: str, items: Sequence[Item], ctx: Context, supports: Su
     groups = sorted({ctx.group_of[i.article] for i in items})
     if dissent:
         status = "conflicting"
-        whole = any(not any(supports(v.range, chosen.range) for v in vs) for vs in voices.values())
-        conflict = "between-groups" if whole else "within-group"
+        voice_articles = {vs[0].article for vs in voices.values()}
+        conflict = "between-groups" if any(i.article in voice_articles for i in dissent) else "within-group"
     else:
         status = "corroborated" if len(backers) >= 2 else "single-source"
         conflict = None
@@ -197,7 +198,7 @@ def show_date(it: Item) -> tuple[str | None, dict]:
 def duration_items(claims: Sequence[Claim]) -> list[Item]:
     out = []
     for c in claims:
-        if c.slot == "duration":
+        if c.slot == "duration" and _about_event(c):
             r = V.duration_range(c.value, c.attrs.get("approx"), c.attrs)
             if r is not None:
                 out.append(Item(c, r))
