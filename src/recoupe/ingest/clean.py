@@ -70,15 +70,18 @@ def words(line: str) -> list[str]:
 
 def is_body(line: str) -> bool:
     """A line that reads as a body paragraph: long enough, punctuated, mostly lower-case words."""
+    # Cheap tests first: this runs on every line of every article.
+    if len(line.split()) < BODY_MIN_WORDS or not _SENTENCE_PUNCT.search(line):
+        return False
     ws = words(line)
-    if len(ws) < BODY_MIN_WORDS or not _SENTENCE_PUNCT.search(line):
+    if len(ws) < BODY_MIN_WORDS:
         return False
     lower = sum(1 for w in ws if w[0].islower())
     return lower >= len(ws) / 2
 
 
 def _short(line: str, max_words: int) -> bool:
-    return len(words(line)) <= max_words
+    return len(line.split()) <= max_words  # whitespace tokens: cheap, and junk is far from the limits
 
 
 @dataclass(frozen=True)
@@ -173,7 +176,7 @@ _NAV_SPLIT = re.compile(r"\s*[|•·►▶»]\s*")
 
 def _comment_prompt(ctx: CleanContext, i: int) -> bool:
     line = ctx.lines[i]
-    return _short(line, PROMPT_MAX_WORDS) and bool(_COMMENT.match(line))
+    return bool(_COMMENT.match(line)) and _short(line, PROMPT_MAX_WORDS)
 
 
 def _social(ctx: CleanContext, i: int) -> bool:
@@ -188,7 +191,7 @@ def _social(ctx: CleanContext, i: int) -> bool:
 
 def _related_link(ctx: CleanContext, i: int) -> bool:
     line = ctx.lines[i]
-    return _short(line, RELATED_MAX_WORDS) and bool(_RELATED.match(line))
+    return bool(_RELATED.match(line)) and _short(line, RELATED_MAX_WORDS)
 
 
 def _name_like(line: str) -> bool:
@@ -211,8 +214,10 @@ def _author_box(ctx: CleanContext, i: int) -> bool:
 def _link_list(ctx: CleanContext, i: int) -> bool:
     """A long run of capitalised keywords with no sentence punctuation: an SEO or ad link list."""
     line = ctx.lines[i]
+    if _SENTENCE_PUNCT.search(line):
+        return False
     ws = words(line)
-    if len(ws) < LINK_LIST_MIN_WORDS or _SENTENCE_PUNCT.search(line):
+    if len(ws) < LINK_LIST_MIN_WORDS:
         return False
     if i == 0 and len(ctx.lines) > 1:
         return False  # the first line is the title; a long unpunctuated title is not spam
@@ -261,7 +266,7 @@ def _section_label(ctx: CleanContext, i: int) -> bool:
 
 def _copyright(ctx: CleanContext, i: int) -> bool:
     line = ctx.lines[i]
-    return _short(line, PROMPT_MAX_WORDS) and not is_body(line) and bool(_COPYRIGHT.match(line))
+    return bool(_COPYRIGHT.match(line)) and _short(line, PROMPT_MAX_WORDS) and not is_body(line)
 
 
 def _advert(ctx: CleanContext, i: int) -> bool:
