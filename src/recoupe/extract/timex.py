@@ -117,7 +117,8 @@ def tag(text: str, anchor: date | None, doc: Any = None, today: date | None = No
     with no anchor (default: the current date)."""
     today = today or date.today()
     tense = tense_reader(text, doc)
-    env = Env(text=text, anchor=anchor, today=today, tense=tense)
+    env = Env(text=text, anchor=anchor, today=today, tense=tense,
+              parsed=doc is not None and getattr(doc, "text", None) == text)
     out: list[Timex] = []
     for cand, _ in _select(text, anchor, today):
         found = HANDLERS[cand.rule.handler](cand.match, env)

@@ -68,33 +68,40 @@ def lexical_tense(text: str, pos: int) -> Tense:
     return min(cues, key=lambda c: abs(c[0] - pos))[1]
 
 
-def _verb_tense(verb: Any) -> Tense:
-    """Tense of a spaCy verb token with its auxiliaries."""
-    tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass", "cop")]
-    for t in tokens:
+def _verb_tense(verb: Any) -> str:
+    """Tense of a spaCy verb token with its auxiliaries: "future" (future, conditional,
+    "aller" + infinitive, "devoir"/"prévoir"), "past" (compound past, imperfect, simple
+    past) or "present" (including the present passive "est fixé")."""
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+    for t in [verb] + auxes:
         if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
             return "future"
         if t.lemma_ == "aller" and t.dep_.startswith("aux"):
             return "future"
     if verb.lemma_ in ("devoir", "prévoir") or verb.lower_ in ("prévu", "prévue", "prévus", "prévues"):
         return "future"
-    for t in tokens:
-        if t.morph.get("Tense") and t.morph.get("Tense")[0] in ("Past", "Imp"):
-            return "past"
-    return None
+    if "Part" in verb.morph.get("VerbForm"):
+        for a in auxes:
+            if a.dep_ == "aux:tense":
+                return "past"  # "a eu lieu", "se sont tenus"
+            if any(x in a.morph.get("Tense") for x in ("Past", "Imp")):
+                return "past"  # "était fixé"
+        return "present" if auxes else "past"  # "est fixé" / a bare participle clause
+    if any(x in verb.morph.get("Tense") for x in ("Past", "Imp")):
+        return "past"
+    return "present"
 
 
-def doc_tense(doc: Any, pos: int) -> Tense:
-    """Tense of the verb that governs the token at character ``pos`` in a spaCy ``Doc``."""
+def doc_tense(doc: Any, pos: int) -> str | None:
+    """Tense of the first verb above the token at character ``pos`` in a spaCy ``Doc``
+    ("future", "past", "present"), None when no verb governs it."""
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     if span is None or not len(span):
         return None
     token = span[0]
     for _ in range(8):  # walk up to the governing verb; a dependency chain is short
-        if token.pos_ in ("VERB", "AUX"):
-            tense = _verb_tense(token)
-            if tense is not None:
-                return tense
+        if token.pos_ in ("VERB", "AUX") and token is not span[0]:
+            return _verb_tense(token)
         if token.head is token:
             break
         token = token.head
@@ -108,6 +115,9 @@ def tense_reader(text: str, doc: Any = None) -> Callable[[int], Tense]:
         return lambda pos: lexical_tense(text, pos)
 
     def read(pos: int) -> Tense:
-        return doc_tense(doc, pos) or lexical_tense(text, pos)
+        tense = doc_tense(doc, pos)
+        if tense is None:
+            return lexical_tense(text, pos)
+        return None if tense == "present" else tense
 
     return read

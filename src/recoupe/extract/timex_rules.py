@@ -36,6 +36,7 @@ class Env:
     tense: Callable[[int], str | None]  # position -> "future" | "past" | None
     last_day: date | None = None
     last_year: tuple[int, int] | None = None  # (position, year) of the last explicit year
+    parsed: bool = False  # True when ``tense`` reads a parse (reliable enough to move a date)
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,11 @@ def _partial_year(env: Env, mo: int, d: int, wd: str | None, direction: str) -> 
     return None, "unknown"
 
 
+# A deadline set in the past still points forward ("a donné jusqu'au 30 juin").
+_DEADLINE = re.compile(r"(?:jusqu['’](?:au|à)|d['’]ici(?:\s+(?:le|au|à))?|avant\s+le|au\s+plus\s+tard\s+le)\s*$",
+                       re.IGNORECASE)
+
+
 def _tensed(env: Env, pos: int, rel: str | None) -> str:
     """Direction of a partial date: its own "dernier"/"prochain", else the clause's tense
     (a past clause puts "le 21 juin" before the anchor), else the nearest."""
@@ -157,6 +163,10 @@ def _tensed(env: Env, pos: int, rel: str | None) -> str:
     if direction == "nearest" and env.anchor is not None:
         if re.search(r"\bdepuis\s*$", env.text[max(0, pos - 10):pos], re.IGNORECASE):
             return "past"
+        if env.parsed and not _DEADLINE.search(env.text[max(0, pos - 16):pos]):
+            tense = env.tense(pos)
+            if tense in ("past", "future"):
+                return tense
     return direction
 
 
