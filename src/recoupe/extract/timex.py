@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from recoupe.extract.packs.fr import timex_lexicon as lex
 from recoupe.extract.timex_grammar import RULES, Rule
 from recoupe.extract.timex_modality import sentence_bounds, tense_reader
-from recoupe.extract.timex_rules import HANDLERS, Env, Found
+from recoupe.extract import timex_rules as dates
+from recoupe.extract import timex_times as times
+from recoupe.extract.timex_rules import Env, Found
 from recoupe.records import Claim
 
 EXTRACTOR = "timex.fr@1"
@@ -31,6 +33,21 @@ APPROX = ("exact", "about", "at_least", "at_most", "vague")
 _EVENT = re.compile(r"\b(?:" + "|".join(lex.EVENT_TRIGGERS).replace("'", "['’]") + r")\b", re.IGNORECASE)
 # Characters trimmed from the ends of a span (a match never needs them).
 _TRIM = " \t\n\u00a0\u202f,;:"
+
+# Rule handler names (see timex_grammar.RULES) -> the function that reads the match.
+HANDLERS: Mapping[str, Callable[[re.Match, Env], Found | None]] = {
+    name: getattr(module, name)
+    for module, names in (
+        (dates, ("interval_days", "date_full", "date_numeric", "date_iso", "date_day_month",
+                 "month_year", "month", "decade", "century", "year", "year2", "year_rel", "week",
+                 "month_rel", "season", "offset")),
+        (times, ("day_word", "chained_day", "weekday", "this_pod", "pod_phrase", "pod_bound",
+                 "clock", "clock_words", "noon", "duration", "duration_fraction",
+                 "duration_hm_words", "duration_vague", "set_every", "set_per", "set_adj", "ref",
+                 "ref_adj", "term")),
+    )
+    for name in names
+}
 
 
 @dataclass(frozen=True)
@@ -81,7 +98,7 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _select(text: str, anchor: date | None, today: date) -> list[tuple[_Candidate, Found]]:
+def _select(text: str, anchor: date | None, today: date) -> list[_Candidate]:
     """Longest non-overlapping readings. A handler that rejects its match (a count, not a
     year) leaves room for a shorter reading of the same words."""
     dry = Env(text=text, anchor=anchor, today=today, tense=lambda pos: None)
@@ -95,7 +112,7 @@ def _select(text: str, anchor: date | None, today: date) -> list[tuple[_Candidat
             continue
         taken.append((cand.start, cand.end))
         chosen.append(cand)
-    return sorted(((c, None) for c in chosen), key=lambda pair: pair[0].start)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def _after_anchor(value: str, anchor: date | None) -> bool:
@@ -120,7 +137,7 @@ def tag(text: str, anchor: date | None, doc: Any = None, today: date | None = No
     env = Env(text=text, anchor=anchor, today=today, tense=tense,
               parsed=doc is not None and getattr(doc, "text", None) == text)
     out: list[Timex] = []
-    for cand, _ in _select(text, anchor, today):
+    for cand in _select(text, anchor, today):
         found = HANDLERS[cand.rule.handler](cand.match, env)
         if found is None:
             continue
