@@ -91,7 +91,9 @@ def _direct_quotes(f: Finder, spans: list[QuoteSpan], sentences: list[tuple[int,
         if cue is not None and cue.mention is not None and cue.mention.kind == "org" \
                 and _is_media(cue.mention.text, lex) or cue is not None and cue.mention is None \
                 and cue.text and _is_media(cue.text, lex):
-            cue = f.before_quote(q, s) or cue
+            # "..., rapporte l'AFP": the medium relays; the sentence's own subject is the source.
+            subject = f.subject_before(s, q.open_start)
+            cue = f.before_quote(q, s) or (Cue(subject, cue.verb, "media-relay") if subject else cue)
         parts = [(q.start, q.end)]
         inside = f.mid_incise(q)
         if inside is not None:

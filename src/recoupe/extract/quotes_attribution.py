@@ -34,6 +34,8 @@ _SELON = re.compile(r"^[\s,;–—-]*(?:selon|d['’]après)\s+", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:(?:mais|et|or|cependant|toutefois|ainsi)\s*,?\s+)?(?P<prep>selon|d['’]après|pour)\s+",
                    re.IGNORECASE)
 _VOICE = re.compile(r"\bpar la voix d(?:e\s+|u\s+|es\s+|['’]\s*)", re.IGNORECASE)
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "sa", "son", "ses",
+                          "leur", "leurs", "cette", "ce", "ces", "notre", "votre"})
 _HARD_STOP = re.compile(r"[.;!?«»“”\"\n_<>:]")
 
 
@@ -76,6 +78,9 @@ class Verbs:
             lemma = self.lemma(m.group(), s)
             if lemma is None or "_" in m.group():
                 continue
+            before = re.findall(_W, masked[max(0, s - 12):s])
+            if before and before[-1].lower() in _DETERMINERS:  # "une note", "le juge": nouns
+                continue
             if not weak and lemma in self.lex.WEAK_DIRECT_VERBS and not re.match(
                     r"\s+(?:\w+\s+){0,3}à\b", masked[start + m.end():start + m.end() + 40]):
                 continue
@@ -95,7 +100,8 @@ class Finder:
 
     def in_range(self, start: int, end: int, kinds: tuple[str, ...] = ("person", "role", "doc", "pronoun", "org")
                  ) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end and m.kind in kinds]
+        # A mention that starts in the range counts even when its span runs a little past it.
+        return [m for m in self.mentions if start <= m.start < end and m.kind in kinds]
 
     def np_region(self, start: int, limit: int) -> int:
         """End of the noun phrase that starts at ``start``: the next hard stop, and at most one
@@ -106,7 +112,9 @@ class Finder:
         if first != -1:
             second = self.masked.find(",", first + 1, end)
             names = self.in_range(first, second if second != -1 else end, ("person",))
-            if names and names[0].start - first <= 3:
+            # ", Bakary Dembélé" or ", le colonel Julien Marchand": a name after at most a
+            # determiner and a title is an apposition of the phrase.
+            if names and len(words(self.masked[first:names[0].start])) <= 2:
                 return second if second != -1 else end
             return first
         return end
@@ -265,7 +273,13 @@ class Finder:
 def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:
     """True when a word like "thème", "film", "opération" sits just before a quote."""
     before = re.findall(r"[\w’'-]+", masked[max(0, pos - 40):pos])[-3:]
-    return any(fold(w) in {fold(c) for c in lex.NAMING_CUES} for w in before)
+    cues = {fold(c) for c in lex.NAMING_CUES}
+    for k, w in enumerate(before):
+        # "appelle à « ... »" calls for something (speech); "appelle la « ... »" names it.
+        if fold(w) in cues and not (fold(w).startswith("appel") and k + 1 < len(before)
+                                    and fold(before[k + 1]) in {"a", "au", "aux"}):
+            return True
+    return False
 
 
 def starts_with_quote(masked: str, sent_start: int, pos: int) -> bool:

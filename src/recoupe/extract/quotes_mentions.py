@@ -136,7 +136,10 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
     found: list[Mention] = []
     for c in actors:
         s, e = c.evidence.start, c.evidence.end
-        if "_" in masked[s:e]:
+        stop = re.search(r"[.;!?:](?:\s|$)", text[s:e])
+        if stop:  # a mention never runs over the end of a sentence
+            e = s + stop.start()
+        if e <= s or "_" in masked[s:e]:
             continue
         kind = str(c.attrs.get("kind", "person"))
         found.append(Mention(s, e, text[s:e], "person" if kind == "person" else "org",
@@ -179,13 +182,19 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
             extra.append(Mention(m.start(), m.end(), m.group(), "person"))
     persons = _dedupe(persons + extra)
     out = list(persons)
+    verb_starts = {tok.idx for tok in (doc if doc is not None else ()) if tok.pos_ in ("VERB", "AUX")}
     for m in _role_regex(lex).finditer(masked):
         head = m.group("head")
-        tail_end = _role_tail(masked, m.end(), lex)
+        tail_end = _role_tail(masked, m.end(), lex, verb_starts)
         s, e = m.start(), tail_end
+        # "le chef de la délégation, le général Hamidou Sawadogo": the role is the name's
+        # apposition, the person is the mention.
+        follow = re.match(r"[\s,]*(?:(?:le|la|l['’])\s*)?(?:[\w.]+\s+)?", masked[e:e + 30])
+        if follow and any(p.kind == "person" and e <= p.start <= e + follow.end() for p in persons):
+            continue
         role = Mention(s, e, text[s:e], "role", gender=_gender_of_det(m.group("det"), head, lex),
                        words=_content_stems(text[m.start("head"):e]))
-        if not any(_overlaps(role, p) for p in persons):
+        if not any(_overlaps(role, p) for p in persons if p.kind == "person"):
             out.append(role)
     for m in _doc_regex(lex).finditer(masked):
         qual = m.group("qual")
@@ -206,7 +215,7 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
     return _dedupe(out)
 
 
-def _role_tail(masked: str, pos: int, lex: ModuleType) -> int:
+def _role_tail(masked: str, pos: int, lex: ModuleType, verb_starts: set[int]) -> int:
     """End of a role phrase: up to 7 more words, stopping at punctuation, a verb-like
     connector or a capitalised name that follows a lower-case word (the person's name)."""
     end = pos
@@ -221,6 +230,8 @@ def _role_tail(masked: str, pos: int, lex: ModuleType) -> int:
                 "UA", "Économie", "Energie", "Énergie", "Santé", "Jeunesse", "Mines"):
             break
         if w in ("a", "ont", "est", "sont", "avait", "s", "se", "n", "ne", "y") or "_" in w:
+            break
+        if pos + m.start(1) in verb_starts or w.lower() in lex.SPEECH_FORMS:
             break
         end = pos + m.end()
         count += 1

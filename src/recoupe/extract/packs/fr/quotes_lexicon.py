@@ -70,7 +70,6 @@ IRREGULAR_FORMS: dict[str, str] = {
 
 # Forms that look like speech verbs but are far more often something else in news text.
 FORM_BLOCKLIST: frozenset[str] = frozenset({
-    "note",  # "une note", as a noun it heads a document mention
     "maintenant",  # adverb
     "relevé", "relevés",  # "un relevé"
 })
