@@ -99,13 +99,17 @@ class EntityFixes:
         """Take the titles and case-sensitive aliases from the gazetteer (called once)."""
         self.honorifics = gazetteer.honorific_tokens()
         strict: dict[str, set[str]] = {}
+        loose: set[str] = set()  # keys with a mixed-case alias ("FAMa"): any case is fine
         for entity in gazetteer.ruler_entities():
             for alias in entity.aliases:
+                key = entity.id + "|" + norm_key(alias)
                 one_word = " " not in alias and entity.kind in ("state", "place")
                 if alias.isupper() or one_word:
-                    strict.setdefault(entity.id + "|" + norm_key(alias), set()).update(
+                    strict.setdefault(key, set()).update(
                         (alias, strip_accents(alias), alias.upper(), strip_accents(alias).upper()))
-        self.strict = {k: frozenset(v) for k, v in strict.items()}
+                else:
+                    loose.add(key)
+        self.strict = {k: frozenset(v) for k, v in strict.items() if k not in loose}
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
