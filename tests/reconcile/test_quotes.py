@@ -100,17 +100,23 @@ def test_quotes_shared_corpus_rewrite_has_a_direct_quote_its_source_reports_indi
     diop_001 = _span(a001.text, "La Russie est un allié sincère", "de sa création")
     diop_003 = _span(a003.text, "la Russie a été le premier pays", "reconnaître l’AES")
     lav_003 = _span(a003.text, "Ce format va se renforcer", "pays de l’AES")
+    vision_001 = _span(a001.text, "la Russie et l’AES ont une vision commune", "aux pays de l’AES")
+    vision_003 = _span(a003.text, "l’AES partage une vision commune", "lutte contre le terrorisme")
     claims = [quote(a000, lav_direct), quote(a001, lav_indirect, direct=False), quote(a003, lav_003),
               quote(a000, diop_000, speaker=DIOP), quote(a001, diop_001, speaker=DIOP),
-              quote(a003, diop_003, speaker=DIOP)]
+              quote(a003, diop_003, speaker=DIOP), quote(a001, vision_001, speaker=DIOP, direct=False),
+              quote(a003, vision_003, speaker=DIOP, direct=False)]
     ids = (a000.id, a001.id, a003.id)
     d = build_dossier(Event("ev", "AES-Russia", ids), [a000, a001, a003], claims,
                       [Derivation(a000.id, a001.id, "rewrite", 0.7)], ENTITIES)
     by_text = {q.claims[0].value: q for q in d.quotes}
-    assert len(d.quotes) == 3
+    assert len(d.quotes) == 4  # Lavrov x2, Diop's "first to recognise", Diop's "shared vision"
     lavrov = next(q for q in d.quotes if any(c.value == lav_direct for c in q.claims))
     assert lavrov.flags == (FLAG_DIRECT_ONLY_IN_DERIVED,)
     assert lavrov.verdicts == {a000.id: "paraphrased", a001.id: "indirect", a003.id: "missing"}
-    diop = next(q for q in d.quotes if q.speaker == DIOP.id)
+    diop = next(q for q in d.quotes if any(c.value == diop_001 for c in q.claims))
+    assert {c.value for c in diop.claims} == {diop_000, diop_001, diop_003}
     assert diop.flags == () and all(v != "missing" for v in diop.verdicts.values())
+    vision = next(q for q in d.quotes if any(c.value == vision_001 for c in q.claims))
+    assert vision.verdicts == {a000.id: "missing", a001.id: "indirect", a003.id: "indirect"}
     assert by_text[lav_003].verdicts[a003.id] == "verbatim"

@@ -12,7 +12,7 @@ from typing import Iterable
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from recoupe.records import Dossier
-from recoupe.report.view import STATUS_LABELS, EventView, build_view
+from recoupe.report.view import STATUS_LABELS, EventView, build_view, short_name
 
 TEMPLATE = "dossier.html.j2"
 # Derivation graph geometry, in SVG user units (pixels at 100 %).
@@ -62,7 +62,7 @@ def layout(v: EventView) -> Layout:
         s = source_of.get(n)
         return 0 if s is None or s in seen else 1 + depth(s, seen | {n})
 
-    outlet = {s.number: (s.article.outlet or s.article.title or s.article.path) for s in v.sources}
+    outlet = {s.number: short_name(s.article) for s in v.sources}
     group_of = {n: gi for gi, g in enumerate(v.groups) for n in g}
     order = sorted(outlet, key=lambda n: (group_of.get(n, 0), depth(n), n))
     pos, nodes = {}, []

@@ -28,6 +28,7 @@ FLAG_TEXT = {FLAG_DIRECT_ONLY_IN_DERIVED: "Direct quote found only in a derived 
 OUTCOME_TEXT = {"as-planned": "happened as planned", "changed": "changed from the plan",
                 "unreported": "no source reports what happened"}
 EXCERPT_CHARS = 220  # longest evidence excerpt quoted in a conflict or a quote variant
+SHORT_NAME_CHARS = 48  # a title standing in for a missing outlet name in citations
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,18 @@ def show_value(slot: str, value: str | None, attrs: Mapping) -> str:
         return show_location(value, attrs)
     if slot == "figure":
         unit = attrs.get("unit")
-        return f"{value}" + (f" {unit}" if unit and unit not in str(value) else "")
+        multiplier = str(value).startswith(("x", "×"))  # "x10" already says it is a factor
+        return f"{value}" + (f" {unit}" if unit and not multiplier and unit not in str(value) else "")
     return str(value)
+
+
+def short_name(a: Article) -> str:
+    """How a citation names its article: the outlet, else the clipped title, else the file."""
+    if a.outlet:
+        return a.outlet
+    if a.title:
+        return clip(a.title, SHORT_NAME_CHARS)
+    return a.path.rsplit("/", 1)[-1]
 
 
 def clip(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -226,7 +237,7 @@ def build_view(d: Dossier) -> EventView:
     """Everything the renderers show for one dossier."""
     number = {a.id: n + 1 for n, a in enumerate(d.articles)}
     group_no = {a: gi + 1 for gi, g in enumerate(d.independence_groups) for a in g}
-    outlet = {a.id: a.outlet or a.title or a.path for a in d.articles}
+    outlet = {a.id: short_name(a) for a in d.articles}
     derived_from: dict[str, list[tuple[int, str, float]]] = {}
     for x in d.derivations:
         derived_from.setdefault(x.article, []).append((number[x.source], x.kind, float(x.score)))
