@@ -104,6 +104,16 @@ def test_timex_months_and_years(text, span, value, mod):
     assert (t.text, t.value, t.mod) == (span, value, mod)
 
 
+def test_timex_past_clause_puts_a_partial_date_before_the_anchor_unless_a_deadline():
+    assert one("Le sommet du 6 juillet a consacré la Confédération.").value == "2024-07-06"
+    assert one("Il a donné jusqu'au 6 juillet aux putschistes.").value == "2025-07-06"
+
+
+def test_timex_end_of_month_keeps_its_boundary():
+    t = one("Le texte sera voté d'ici la fin du mois.")
+    assert (t.text, t.value, t.mod) == ("la fin du mois", "2025-04", "END")
+
+
 def test_timex_counts_and_planets_are_not_dates():
     assert tag("Plus de 2000 personnes ont fui, 1500 soldats sont déployés.", ANCHOR) == []
     assert tag("La sonde a atteint Mars et ses lunes.", ANCHOR) == []

@@ -138,7 +138,8 @@ RULES: tuple[Rule, ...] = (
        "week"),
     # "ce mois-ci", "le mois dernier", "le mois prochain"
     _r("month_rel",
-       rf"(?:ce{SP}mois(?:-ci)?|le{SP}mois{SP}(?P<rel>dernier|prochain|passé|précédent|suivant)){E}",
+       rf"(?:ce{SP}mois(?:-ci)?|le{SP}mois{SP}(?P<rel>dernier|prochain|passé|précédent|suivant)"
+       rf"|(?:la{SP})?(?P<b>fin|début|debut|milieu){SP}du{SP}mois(?:{SP}(?P<rel2>dernier|prochain|passé|précédent|suivant))?){E}",
        "month_rel", 1),
     # "l'automne", "cet été", "en hiver", "au printemps 2024"
     _r("season",

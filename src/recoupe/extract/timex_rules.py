@@ -160,9 +160,11 @@ def _tensed(env: Env, pos: int, rel: str | None) -> str:
     if direction == "nearest" and env.anchor is not None:
         if re.search(r"\bdepuis\s*$", env.text[max(0, pos - 10):pos], re.IGNORECASE):
             return "past"
-        if env.parsed and not _DEADLINE.search(env.text[max(0, pos - 16):pos]):
+        if not _DEADLINE.search(env.text[max(0, pos - 16):pos]):
+            # A parse says which verb governs the date; verb endings alone are trusted only
+            # for the past (a compound past is unmistakable, a nearby "devrait" is not).
             tense = env.tense(pos)
-            if tense in ("past", "future"):
+            if tense == "past" or (tense == "future" and env.parsed):
                 return tense
     return direction
 
@@ -364,11 +366,12 @@ def week(m: re.Match, env: Env) -> Found | None:
 
 
 def month_rel(m: re.Match, env: Env) -> Found | None:
-    shift = {"past": -1, "future": 1}.get(direction_of(m["rel"]), 0)
+    shift = {"past": -1, "future": 1}.get(direction_of(m["rel"] or m["rel2"]), 0)
+    mod = boundary_mod(m["b"])
     if env.anchor is None:
-        return Found("DATE", "XXXX-XX")
+        return Found("DATE", "XXXX-XX", mod=mod)
     y, mo = add_months(env.anchor, shift)
-    return Found("DATE", f"{y:04d}-{mo:02d}")
+    return Found("DATE", f"{y:04d}-{mo:02d}", mod=mod)
 
 
 def season(m: re.Match, env: Env) -> Found | None:
