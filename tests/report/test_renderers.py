@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from reconcile_scenes import ENTITIES, LAVROV, article, claim, meeting
 
-from recoupe.records import Event, Judgement
+from recoupe.records import Derivation, Event, Judgement
 from recoupe.reconcile import build_dossier
 from recoupe.report import html, markdown
 
@@ -115,3 +115,19 @@ def test_renderers_handle_several_events_and_none():
     md = markdown.render([other, d])
     assert md.index("Event id: ev-h") < md.index("Event id: ev-moscow")  # events in id order
     assert "No event." in markdown.render([]) and "No event." in html.render([])
+
+
+def test_renderers_draw_every_derivation_of_a_chain():
+    s = meeting()
+    daily = next(a for a in s.articles if a.id == s.id("daily"))
+    copy = replace(article(daily.text + "\nRepris du Quotidien."), outlet="Agrégateur", kind="report")
+    claims = {**s.claims, copy.id: tuple(replace(c, evidence=replace(c.evidence, article=copy.id))
+                                         for c in s.claims[daily.id])}
+    event = Event(s.event.id, s.event.title, s.event.articles + (copy.id,), {**s.event.kinds, copy.id: "report"})
+    derivations = s.derivations + [Derivation(copy.id, daily.id, "copy", 0.99)]
+    d = build_dossier(event, s.articles + [copy], claims, derivations, ENTITIES)
+    md = markdown.render([d])
+    page = html.render([d])
+    assert "is a copy of [2]" in md and "is a rewrite of [1]" in md
+    assert page.count("<line ") == 2
+    assert "Agrégateur (copy of [2])" in md  # the copy's evidence is marked as an echo

@@ -312,7 +312,8 @@ def build_view(d: Dossier) -> EventView:
     summary_cite = None
     if d.summary:
         summary_cite = next((number[a.id] for a in d.articles if d.summary[:80] in " ".join(a.text.split())), None)
-    edges = tuple(sorted(Edge(number[x.article], number[x.source], x.kind, float(x.score)) for x in d.derivations))
+    edges = tuple(sorted((Edge(number[x.article], number[x.source], x.kind, float(x.score)) for x in d.derivations),
+                         key=lambda e: (e.article, e.source, e.kind, e.score)))
     judgements = tuple(f"{j.at} {j.author}: {j.action} {j.target}" + (f" = {j.value}" if j.value else "")
                        for j in d.judgements)
     return EventView(d.event.id, d.event.title, d.summary, summary_cite, tuple(conflicts), tuple(facts),
