@@ -4,6 +4,7 @@ derivations written through the Store API, dossiers built by the real reconcile 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from recoupe.pipeline import Pipeline
@@ -135,3 +136,22 @@ def add_article_event(store: Store, settings: Settings, text: str, event_id: str
     store.save_events([Event(event_id, title, (a.id,), {a.id: "report"})], [])
     Pipeline(settings, store).refresh_dossier(event_id)
     return a.id
+
+
+class LightPipeline(Pipeline):
+    """The real pipeline minus the models, for tests of the HTTP layer: articles are stored
+    as in ``recoupe ingest`` but no language is analysed (no spaCy), and each new article
+    becomes an event of its own (no sentence encoder). Dossiers are the real reconcile stage."""
+
+    def __init__(self, settings: Settings, store: Store):
+        super().__init__(replace(settings, languages=()), store)
+
+    def update_events(self, new_ids: set[str]) -> list[str]:
+        made = []
+        for aid in sorted(new_ids):
+            eid = f"ev-{aid}"
+            a = self.store.article(aid)
+            self.store.save_events([Event(eid, (a.title if a else None) or aid, (aid,), {aid: "report"})], [])
+            self.refresh_dossier(eid)
+            made.append(eid)
+        return made

@@ -232,7 +232,8 @@ def derivation_forest(article_ids: Sequence[str], derivations: Sequence[Mapping[
 
 
 def article_label(a: Article) -> str:
-    return " · ".join(x for x in (a.outlet or a.path, a.published) if x)
+    """Outlet (or file name) and date: enough to tell the articles of an event apart."""
+    return " · ".join(x for x in (a.outlet or re.split(r"[/\\]", a.path)[-1], a.published) if x)
 
 
 # ---------------------------------------------------------------- helpers
@@ -342,8 +343,13 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
         planned_rows.append({"label": SLOT_LABELS.get(slot, slot), "planned": show_value(slot, f.get("value"), f),
                              "happened": show_value(slot, h.get("value"), h) if h else "not reported",
                              "outcome": OUTCOME_TEXT.get(str(f.get("outcome")), str(f.get("outcome") or ""))})
+    quotes = sorted(enumerate(record.get("quotes") or []), key=lambda iq: (not iq[1].get("flags"), -len(iq[1].get("variants", [])), iq[0]))
     return render(request, "event.html", {
-        "ev": record, "items": items, "selected": selected, "columns": columns, "number": number,
+        "ev": record, "items": items, "selected": selected, "quotes": quotes,
+        "facts": [i for i in items if i.kind in ("value", "planned", "figure")],
+        "conflicts": [i for i in items if i.status == "conflicting"],
+        "domains": [i for i in items if i.kind == "domain"],
+        "commitments": [i for i in items if i.kind == "commitment"], "columns": columns, "number": number,
         "by_id": {a.id: a for a in articles}, "label": article_label, "kinds": kinds,
         "segs": {a.id: segments(a.text, spans.get(a.id, ())) for a in columns}, "spans": spans,
         "derived_from": derived_from, "forest": derivation_forest([a.id for a in articles], record.get("derivations") or []),
@@ -566,3 +572,22 @@ def logout(request: Request) -> Response:
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(TOKEN_COOKIE, path="/")
     return response
+
+
+@router.get("/api-docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The OpenAPI description as a plain page: Swagger UI at /docs needs a CDN and inline
+    scripts, which the CSP and an offline machine both refuse."""
+    spec = request.app.openapi()
+    routes = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [(p.get("name"), p.get("in"), p.get("required", False), (p.get("schema") or {}).get("type", ""))
+                      for p in op.get("parameters", [])]
+            body = ((op.get("requestBody") or {}).get("content") or {}).get("application/json", {}).get("schema", {})
+            routes.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                           "params": params, "body": (body.get("$ref") or "").rsplit("/", 1)[-1],
+                           "write": method.lower() != "get"})
+    schemas = spec.get("components", {}).get("schemas", {})
+    models = {name: s for name, s in schemas.items() if name in {r["body"] for r in routes}}
+    return render(request, "api_docs.html", {"routes": routes, "models": models, "spec": spec})
