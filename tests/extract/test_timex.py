@@ -89,6 +89,14 @@ def test_timex_intervals_give_both_ends_and_their_parts():
     assert one("La session du 30 mars au 2 avril 2025.", None).value == "2025-03-30/2025-04-02"
 
 
+def test_timex_interval_variants_lists_weekdays_and_hyphens():
+    t = one("Des journées ont eu lieu les 12, 13 et 14 mars 2025 à Niamey.", None)
+    assert t.value == "2025-03-12/2025-03-14"
+    assert [p.value for p in t.parts] == ["2025-03-12", "2025-03-13", "2025-03-14"]
+    assert one("Du lundi 3 au mercredi 5 mars 2025 à Niamey.", None).value == "2025-03-03/2025-03-05"
+    assert one("Les assises des 3-4 avril 2025.", None).value == "2025-04-03/2025-04-04"
+
+
 # ---------------------------------------------------------------- months and years
 
 @pytest.mark.parametrize("text,span,value,mod", [
@@ -143,6 +151,10 @@ def test_timex_durations_with_their_approximation(text, span, value, approx, min
 def test_timex_deux_heures_is_a_clock_time_only_after_a():
     assert one("Ils se retrouvent à deux heures.").type == "TIME"
     assert one("Ils ont parlé deux heures.").type == "DURATION"
+
+
+def test_timex_round_the_clock_is_not_a_time():
+    assert tag("Un service assuré 24h/24 et 7j/7.", ANCHOR) == []
 
 
 def test_timex_ages_are_not_durations():

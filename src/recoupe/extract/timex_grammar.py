@@ -84,8 +84,8 @@ def _r(name: str, pattern: str, handler: str, priority: int = 0, boundary: str =
 RULES: tuple[Rule, ...] = (
     # "les 3 et 4 avril 2025", "du 11 au 12 mars", "entre le 3 et le 5 mai", "du 30 mars au 2 avril"
     _r("interval_days",
-       rf"(?:(?P<det>les|du|entre{SP}le|entre{SP}les){SP})?(?P<d1>{DAYNUM})(?P<mid>(?:{SP}?,{SP}?{DAYNUM})*)(?:{SP}(?P<m1>{MONTH}))?"
-       rf"(?:{SP}(?P<y1>{YEAR4}))?{SP}?(?P<conj>et|au|à|-){SP}?(?:le{SP})?(?P<d2>{DAYNUM}){SP}(?P<m2>{MONTH})"
+       rf"(?:(?P<det>les|le|du|entre{SP}le|entre{SP}les){SP})?(?:(?P<wd1>{WEEKDAY}){SP})?(?P<d1>{DAYNUM})(?P<mid>(?:{SP}?,{SP}?{DAYNUM})*)(?:{SP}(?P<m1>{MONTH}))?"
+       rf"(?:{SP}(?P<y1>{YEAR4}))?{SP}?(?P<conj>et|au|à|-){SP}?(?:le{SP})?(?:(?P<wd2>{WEEKDAY}){SP})?(?P<d2>{DAYNUM}){SP}(?P<m2>{MONTH})"
        rf"(?:{SP}(?P<y2>{YEAR4}))?(?:{SP}(?P<rel>{PASTNEXT}))?", "interval_days", 3),
     # "jeudi 3 avril 2025", "le 1er mars 2024", "3 avril 2025"
     _r("date_full",
@@ -171,7 +171,7 @@ RULES: tuple[Rule, ...] = (
        "pod_phrase"),
     _r("pod_phrase_night", rf"la{SP}nuit{SP}(?:de|du){SP}(?P<wd>{WEEKDAY}){SP}(?:à|au){SP}{WEEKDAY}{E}", "pod_phrase", 1),
     # "21 h 45", "10h30", "vers 15 h 30" (and durations "1h30 d'échanges")
-    _r("clock", rf"(?:(?P<mod>{APPROX}){SP}?)?(?P<h>[01]?\d|2[0-4])\s?h(?:\s?(?P<mn>[0-5]\d))?(?![\w])(?:{SP}(?P<loc>locales?){E})?",
+    _r("clock", rf"(?:(?P<mod>{APPROX}){SP}?)?(?P<h>[01]?\d|2[0-4])\s?h(?:\s?(?P<mn>[0-5]\d))?(?![\w])(?!\s?/)(?:{SP}(?P<loc>locales?){E})?",
        "clock"),
     # "à 10 heures", "à deux heures", "vers midi"
     _r("clock_words",

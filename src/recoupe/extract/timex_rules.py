@@ -186,6 +186,8 @@ def interval_days(m: re.Match, env: Env) -> Found | None:
     d1, d2 = day_number(m["d1"]), day_number(m["d2"])
     mo2 = month_number(m["m2"])
     mo1 = month_number(m["m1"]) if m["m1"] else mo2
+    if norm(m["det"] or "") == "le" and norm(m["conj"]) != "et":
+        return None  # "le 3 au 5" is not French; "le 1er et le 2 avril" is
     if m["mid"] and (norm(m["conj"]) != "et" or m["m1"]):
         return None  # a list of days is "les 12, 13 et 14 mars", nothing else
     if norm(m["conj"]) in ("au", "à") and not m["det"] and not m["m1"]:
@@ -210,8 +212,8 @@ def interval_days(m: re.Match, env: Env) -> Found | None:
 def _interval(m: re.Match, v1: str, v2: str, first: date | None) -> Found:
     text = m.string
     det = norm(m["det"] or "")
-    s1 = m.start("d1")
-    if det == "les":
+    s1 = m.start("wd1") if m["wd1"] else m.start("d1")
+    if det in ("les", "le"):
         s1 = m.start("det")
     elif det.startswith("entre"):
         s1 = m.start("det") + re.search(r"\bles?\b", m["det"]).start()
@@ -224,7 +226,7 @@ def _interval(m: re.Match, v1: str, v2: str, first: date | None) -> Found:
     else:
         e1 = max(m.end(g) for g in ("d1", "m1", "y1") if m.group(g))
         middle = ()
-    s2 = m.start("d2")
+    s2 = m.start("wd2") if m["wd2"] else m.start("d2")
     before = text[m.end("conj"):s2]
     if re.search(r"\ble\s*$", before):
         s2 = m.end("conj") + re.search(r"\ble\s*$", before).start()
