@@ -93,11 +93,15 @@ class EntityFixes:
 
     def __init__(self) -> None:
         self.honorifics: tuple[tuple[str, ...], ...] = ()
+        self.titles: frozenset[str] = frozenset()
+        self.max_title_tokens = 0
         self.strict: dict[str, frozenset[str]] = {}
 
     def configure(self, gazetteer: Gazetteer) -> None:
         """Take the titles and case-sensitive aliases from the gazetteer (called once)."""
         self.honorifics = gazetteer.honorific_tokens()
+        self.titles = frozenset(" ".join(t) for t in self.honorifics)
+        self.max_title_tokens = max((len(t) for t in self.honorifics), default=0) + 1
         strict: dict[str, set[str]] = {}
         loose: set[str] = set()  # keys with a mixed-case alias ("FAMa"): any case is fine
         for entity in gazetteer.ruler_entities():
@@ -112,15 +116,17 @@ class EntityFixes:
         self.strict = {k: frozenset(v) for k, v in strict.items() if k not in loose}
 
     def __call__(self, doc: Doc) -> Doc:
+        # Matching keys of the tokens, once per doc (plain ASCII words take the fast path).
+        keys = [t.lower_ if t.is_ascii and t.is_alpha else norm_key(t.text) for t in doc]
         spans: list[Span] = []
         for ent in doc.ents:
             if ent.ent_id_ and not self._case_ok(ent):
                 continue
             for part in self._split_lines(ent):
-                part = self._trim(part)
+                part = self._trim(part, keys)
                 if part is not None and self._keep(part):
                     spans.append(part)
-        titled = self._titled_names(doc)
+        titled = self._titled_names(doc, keys)
         kept = [s for s in spans if not any(s.start < t.end and t.start < s.end and not
                                             (s.ent_id_ and s.label_ == "PER") for t in titled)]
         doc.ents = filter_spans(kept + [t for t in titled if not any(
@@ -148,12 +154,12 @@ class EntityFixes:
             parts = [Span(p.doc, p.start, p.end, label=p.label_) for p in parts]
         return parts
 
-    def _trim(self, span: Span) -> Span | None:
+    def _trim(self, span: Span, keys: list[str]) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
         while start < end and (doc[start].is_punct or doc[start].is_space or _is_elision(doc[start])
-                               or (not span.ent_id_ and self._title_at(doc, start, len(doc)))):
-            start += self._title_at(doc, start, end) or 1
+                               or (not span.ent_id_ and self._title_at(keys, start, len(doc)))):
+            start += self._title_at(keys, start, end) or 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or _is_elision(doc[end - 1])
                                or doc[end - 1].lower_ in ("de", "du", "des", "la", "le", "et", "l'")):
             end -= 1
@@ -182,24 +188,26 @@ class EntityFixes:
             return False  # "Suivez-nous sur ...", "Laisser un commentaire"
         return True
 
-    def _title_at(self, doc: Doc, i: int, limit: int) -> int:
-        """Length in tokens of the title starting at token ``i`` (0 if none)."""
-        for title in self.honorifics:
-            n = len(title)
-            if i + n <= limit and all(norm_key(doc[i + k].text) == title[k] for k in range(n)):
-                return n
-        return 0
+    def _title_at(self, keys: list[str], i: int, limit: int) -> int:
+        """Length in tokens of the longest title starting at token ``i`` (0 if none);
+        ``keys`` are the tokens' matching keys, computed once per doc."""
+        best, joined = 0, ""
+        for m in range(1, min(self.max_title_tokens, limit - i) + 1):
+            joined = keys[i] if m == 1 else joined + " " + keys[i + m - 1]
+            if joined in self.titles:
+                best = m
+        return best
 
-    def _titled_names(self, doc: Doc) -> list[Span]:
+    def _titled_names(self, doc: Doc, keys: list[str]) -> list[Span]:
         """Person spans: a title then a name, or a proper noun then ALL-CAPS surnames."""
         out: list[Span] = []
         i, n = 0, len(doc)
         while i < n:
-            skip = self._title_at(doc, i, n)
-            while skip and self._title_at(doc, i + skip, n):  # "Leurs Excellences Général ..."
-                skip += self._title_at(doc, i + skip, n)
+            skip = self._title_at(keys, i, n)
+            while skip and self._title_at(keys, i + skip, n):  # "Leurs Excellences Général ..."
+                skip += self._title_at(keys, i + skip, n)
             if skip and doc[i].text[:1].isupper() or (skip and doc[i].lower_ in ("ministre", "président")):
-                span = self._name_after(doc, i + skip)
+                span = self._name_after(doc, keys, i + skip)
                 if span is not None:
                     out.append(span)
                     i = span.end
@@ -217,13 +225,13 @@ class EntityFixes:
             i += 1
         return out
 
-    def _name_after(self, doc: Doc, i: int) -> Span | None:
+    def _name_after(self, doc: Doc, keys: list[str], i: int) -> Span | None:
         end = i
         while end < len(doc) and end - i < MAX_NAME_TOKENS:
             tok = doc[end]
             if "\n" in tok.text or (end > i and "\n" in doc[end - 1].whitespace_):
                 break
-            if _name_like(tok) and not self._title_at(doc, end, len(doc)):
+            if _name_like(tok) and not self._title_at(keys, end, len(doc)):
                 end += 1
             elif tok.lower_ in _NAME_PARTICLES and end > i and end + 1 < len(doc) and _name_like(doc[end + 1]):
                 end += 1

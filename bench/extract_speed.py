@@ -1,0 +1,128 @@
+"""Extraction throughput and memory: our full extract stage vs spaCy's own ``nlp.pipe``.
+
+Texts: the 5 articles of ``../shared/corpus/aes-russia-2025-04`` and the plain-text samples
+of ``samples/`` (raw file text, no ingest cleaning), replicated to ``N_SPEED`` texts.
+In one run, on the same texts:
+
+* spaCy: the pack's pinned model, loaded plainly, ``nlp.pipe(texts, batch_size)``;
+* ours: ``recoupe.extract.extract_articles`` (our pipeline = the same model + entity ruler +
+  fixer, then every extractor: actors, places, timex, quotes, domains, commitments, figures).
+
+Figures: our words per second, and ratio = spaCy time / our time (goal >= 0.75: what we add
+costs less than a third of spaCy's own time). Each pass runs ``REPEATS`` times and the
+fastest is kept (the machine is shared and noisy).
+
+Memory: a separate process streams ``N_MEMORY`` distinct articles through
+``extract_articles`` in chunks of ``CHUNK`` and keeps every claim (as a batch would), reading
+peak RSS (``resource.getrusage``) after each chunk; the peak for 10,000 articles is
+extrapolated linearly from the growth over the chunks (measuring 10,000 directly takes over
+half an hour on the shared 2-core machine).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("RECOUPE_SHARED", ROOT.parent / "shared"))
+N_SPEED = 60  # texts per speed pass (~45,000 words)
+REPEATS = 2
+N_MEMORY = 1_000  # articles streamed in the memory process
+CHUNK = 250  # articles per extract_articles call in the memory process
+TARGET_ARTICLES = 10_000
+BATCH_SIZE = 32
+
+
+def _texts() -> list[str]:
+    paths = sorted((SHARED / "corpus" / "aes-russia-2025-04").glob("*.txt"))
+    paths += sorted((ROOT / "samples").glob("*.txt"))
+    return [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+
+
+def _articles(n: int):
+    from recoupe.records import Article, article_id
+
+    base = _texts()
+    for i in range(n):
+        # A distinct tail so every copy is its own article (ids are hashes of the text).
+        text = base[i % len(base)] + f"\n\n{i}"
+        yield Article(id=article_id(text), path=f"copy{i}", text=text, language="fr")
+
+
+def _memory(n: int, chunk: int) -> dict:
+    from recoupe.extract import extract_articles, load_resources
+
+    res = load_resources(("fr",), batch_size=BATCH_SIZE)
+    kept: dict = {}
+    points = []
+    stream = _articles(n)
+    done = 0
+    while done < n:
+        batch = [a for _, a in zip(range(chunk), stream)]
+        kept.update(extract_articles(batch, res))
+        done += len(batch)
+        points.append((done, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    return {"points": points, "claims": sum(len(v) for v in kept.values())}
+
+
+def run() -> list[dict]:
+    import spacy
+
+    from recoupe.extract import extract_articles, load_resources
+
+    if not (SHARED / "corpus").is_dir():
+        return []
+    articles = list(_articles(N_SPEED))
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    res = load_resources(("fr",), batch_size=BATCH_SIZE)
+    plain = spacy.load(res.packs["fr"].spacy_model)
+    list(plain.pipe(texts[:5]))  # warm-up both
+    extract_articles(articles[:5], res)
+    spacy_s, ours_s = [], []
+    for _ in range(REPEATS):
+        t = time.perf_counter()
+        for _doc in plain.pipe(texts, batch_size=BATCH_SIZE):
+            pass
+        spacy_s.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        claims = extract_articles(articles, res)
+        ours_s.append(time.perf_counter() - t)
+    spacy_t, ours_t = min(spacy_s), min(ours_s)
+    n_claims = sum(len(v) for v in claims.values())
+    figures = [
+        {"name": "extract_speed.words_per_second", "value": round(words / ours_t), "unit": "words/s",
+         "baseline": "spaCy fr_core_news_md nlp.pipe alone", "baseline_value": round(words / spacy_t),
+         "detail": f"{len(texts)} texts, {words} words, {n_claims} claims; ours {ours_t:.1f} s (all 7 "
+                   f"extractors + ruler + fixer), spaCy {spacy_t:.1f} s; fastest of {REPEATS}"},
+        {"name": "extract_speed.ratio_to_spacy", "value": round(spacy_t / ours_t, 3), "unit": "spaCy time / our time",
+         "baseline": "goal (issue 3)", "baseline_value": 0.75,
+         "detail": "1.0 = no cost on top of spaCy; 0.75 = our additions take a third of spaCy's time"},
+    ]
+    out = subprocess.run([sys.executable, __file__, "--memory", str(N_MEMORY), str(CHUNK)],
+                         capture_output=True, text=True, check=True)
+    mem = json.loads(out.stdout.strip().splitlines()[-1])
+    (n0, m0), (n1, m1) = mem["points"][0], mem["points"][-1]
+    slope = (m1 - m0) / (n1 - n0) if n1 > n0 else 0.0
+    projected = m1 + slope * (TARGET_ARTICLES - n1)
+    figures.append({"name": "extract_speed.peak_rss_mb_10k", "value": round(projected), "unit": "MB (extrapolated)",
+                    "baseline": "limit (issue 3)", "baseline_value": 1536,
+                    "detail": f"measured peak RSS after each chunk of {CHUNK} (articles, MB): "
+                              f"{[(n, round(m)) for n, m in mem['points']]}; {mem['claims']} claims kept; "
+                              f"{slope * 1000:.1f} MB per 1,000 articles, extrapolated linearly to "
+                              f"{TARGET_ARTICLES}"})
+    return figures
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--memory":
+        print(json.dumps(_memory(int(sys.argv[2]), int(sys.argv[3]))))
+    else:
+        for fig in run():
+            print(json.dumps(fig, ensure_ascii=False))
