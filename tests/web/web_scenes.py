@@ -84,10 +84,13 @@ def meeting_claims(a: Article) -> list[Claim]:
         out.append(_claim(a, "duration", "PT90M", "environ 1h30", approx="about"))
     if "deux heures" in t and "duré" in t:
         out.append(_claim(a, "duration", "PT2H", "duré deux heures", approx="exact"))
-    out.append(_claim(a, "place", "place:524901", "Moscou", nth=t.count("Moscou") - 1, role="event", name="Moscou",
-                      country="RU", planned="se rendront" in t))
-    out.append(_claim(a, "actor", "person:sergei-lavrov", "Sergueï Lavrov", name="Sergueï Lavrov", kind="person"))
-    out.append(_claim(a, "actor", "org:aes", "AES", name="Alliance des États du Sahel", kind="org"))
+    if "Moscou" in t:
+        out.append(_claim(a, "place", "place:524901", "Moscou", nth=t.count("Moscou") - 1, role="event", name="Moscou",
+                          country="RU", planned="se rendront" in t))
+    if "Sergueï Lavrov" in t:
+        out.append(_claim(a, "actor", "person:sergei-lavrov", "Sergueï Lavrov", name="Sergueï Lavrov", kind="person"))
+    if "AES" in t:
+        out.append(_claim(a, "actor", "org:aes", "AES", name="Alliance des États du Sahel", kind="org"))
     if "Russie" in t:
         out.append(_claim(a, "actor", "state:RU", "Russie", name="Russie", kind="state"))
     if "« Nous" in t:
@@ -155,3 +158,16 @@ class LightPipeline(Pipeline):
             self.refresh_dossier(eid)
             made.append(eid)
         return made
+
+
+def columns(html: str) -> list[str]:
+    """The article columns of an event page (the HTML of each)."""
+    return [part.split("</article>", 1)[0] for part in html.split('<article class="col')[1:]]
+
+
+def marks(html: str) -> list[tuple[str, str]]:
+    """(class, text) of every <mark> in a piece of HTML, text unescaped."""
+    import html as H
+    import re
+
+    return [(cls, H.unescape(text)) for cls, text in re.findall(r'<mark class="([^"]*)"[^>]*>([^<]*)</mark>', html)]
