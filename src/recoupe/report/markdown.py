@@ -52,7 +52,9 @@ def render_event(v: EventView) -> str:
         lead = "Statement" if c.kind == "quote" else "Retained"
         out.append(f"- **{esc(c.label)}** — {esc(c.explanation)}. {lead}: {esc(c.chosen)}.")
         for side in c.sides:
-            groups = f" ({side.groups} independent group{'s' if side.groups != 1 else ''})" if c.kind != "quote" else ""
+            groups = "" if c.kind == "quote" else (
+                " (only in copies or rewrites)" if side.groups == 0
+                else f" ({side.groups} independent group{'s' if side.groups != 1 else ''})")
             out.append(f"  - {esc(side.value)}{groups}:")
             for ct in side.cites:
                 extra = f" ({ct.note})" if ct.note else ""  # our own words: "rewrite of [1]"

@@ -153,6 +153,8 @@ def show_date(value: str | None) -> str:
     full = not yearless
     if lo == hi:
         return _day(lo, full)
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        return str(lo.year) if full else "a whole year"
     if lo.day == 1 and (hi + (date.resolution)).day == 1 and lo.month == hi.month:
         return f"{MONTHS[lo.month - 1]}" + (f" {lo.year}" if full else "")
     if lo.month == hi.month and lo.year == hi.year:
@@ -160,13 +162,29 @@ def show_date(value: str | None) -> str:
     return f"{_day(lo, full)} – {_day(hi, full)}"
 
 
+MINUTES_PER_DAY = 24 * 60
+MINUTES_PER_MONTH = 30.44 * MINUTES_PER_DAY  # mean month
+MINUTES_PER_YEAR = 365.25 * MINUTES_PER_DAY  # mean year
+
+
+def _count(n: float, unit: str) -> str:
+    n = round(n, 1)
+    text = f"{n:g}"
+    return f"{text} {unit}" + ("" if n == 1 else "s")
+
+
 def show_minutes(minutes: float) -> str:
+    """"45 min", "1 h 30", "3 days", "30 months", "5 years": the unit a reporter would use."""
+    if minutes >= MINUTES_PER_YEAR * 0.99 and round(minutes / MINUTES_PER_YEAR * 2) == minutes / MINUTES_PER_YEAR * 2:
+        return _count(minutes / MINUTES_PER_YEAR, "year")
+    if minutes >= MINUTES_PER_MONTH * 0.99:
+        return _count(minutes / MINUTES_PER_MONTH, "month")
+    if minutes >= 2 * MINUTES_PER_DAY:
+        return _count(minutes / MINUTES_PER_DAY, "day")
     m = int(round(minutes))
     if m < 60:
         return f"{m} min"
     h, rest = divmod(m, 60)
-    if h >= 48 and rest == 0 and h % 24 == 0:
-        return f"{h // 24} days"
     return f"{h} h" + (f" {rest:02d}" if rest else "")
 
 
