@@ -40,8 +40,7 @@ from types import ModuleType
 from typing import Any
 
 from recoupe.extract.context import ArticleContext
-from recoupe.extract.quotes_attribution import (Cue, Finder, Verbs, naming_cue_before,
-                                                starts_with_quote)
+from recoupe.extract.quotes_attribution import Cue, Finder, Verbs, naming_cue_before
 from recoupe.extract.quotes_indirect import Statement, indirect_statements
 from recoupe.extract.quotes_mentions import Mention, Speaker, Speakers, find_mentions, fold
 from recoupe.extract.quotes_spans import (QuoteSpan, find_quote_spans, mask_quotes,
@@ -190,7 +189,7 @@ def extract(ctx: ArticleContext) -> list[Claim]:
     sentences = split_sentences(text, spans)
     actors = ctx.actors() if hasattr(ctx, "actors") else []
     mentions = find_mentions(text, masked, ctx.doc, actors, lex)
-    speakers = Speakers(text, masked, mentions, sentences, ctx.gazetteer, lex)
+    speakers = Speakers(text, masked, mentions, sentences, ctx.gazetteer, lex, actors=list(actors))
     finder = Finder(text, masked, mentions, Verbs(ctx.doc, lex), lex)
     directs = _direct_quotes(finder, spans, sentences, lex)
     kept = [(d.span.open_start, d.span.close_end) for d in directs]
@@ -202,15 +201,13 @@ def extract(ctx: ArticleContext) -> list[Claim]:
     for _, item in items:
         if isinstance(item, _Direct):
             start, end, cue, direct = item.start, item.end, item.cue, True
-            if cue is None and not starts_with_quote(masked, item.sentence[0], item.span.open_start):
-                cue_for = None
-            else:
-                cue_for = cue
-            sp, verb, rule = resolver.speaker(start, cue_for, item.sentence, True)
+            sp, verb, rule = resolver.speaker(start, cue, item.sentence, True)
         else:
             st: Statement = item
             start, end, direct = st.start, st.end, False
             sp, verb, rule = resolver.speaker(start, st.cue, _sentence(sentences, start), False)
+            if sp is None or sp.name is None:
+                continue  # reported speech nobody is said to have uttered ("Faut-il rappeler que")
         resolver.remember(start, sp)
         claims.append(ctx.claim(
             "quote", normalise_space(text[start:end]), start, end, EXTRACTOR,

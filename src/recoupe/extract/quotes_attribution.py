@@ -282,9 +282,6 @@ def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:
     return False
 
 
-def starts_with_quote(masked: str, sent_start: int, pos: int) -> bool:
-    return not re.search(r"\w", masked[sent_start:pos])
-
 
 def opener_at(text: str, pos: int) -> bool:
     return any(text.startswith(o, pos) for o in OPENERS)

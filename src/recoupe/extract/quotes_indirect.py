@@ -53,6 +53,9 @@ def _clause_cut(f: Finder, clause_start: int, sent_end: int,
         if vs <= clause_start or vs >= end:
             continue
         word = f.masked[vs:ve]
+        coordinated = re.search(r"\bet\s+(?:(?:a|ont|il a|elle a)\s+)?(?:\w+\s+)?$", f.masked[max(clause_start, vs - 20):vs])
+        if coordinated:  # "... et a salué la tenue ...": a new statement starts
+            return max(clause_start, vs - 20) + coordinated.start()
         if _QUE.match(f.masked, ve) or (word.endswith("ant") and f.masked[max(0, vs - 3):vs].strip() == ","):
             before = f.masked[clause_start:vs]
             cut = max(before.rfind(","), before.rfind(" et "))
@@ -146,6 +149,8 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
             continue
         cue = Cue(found[0], lemma, "indirect-incise")
         lead_start = s + comma.start()
+        if "_" in f.masked[s:lead_start]:
+            continue  # « ... », a souligné X: the direct quote has it
         if np_end < e and f.masked[np_end] == "," and len(words(f.masked[s:lead_start])) <= 6:
             cs, ce = _trim_clause(f.text, np_end + 1, e)  # "A ce titre, renseigne le document, CLAUSE"
         else:

@@ -278,6 +278,7 @@ class Speakers:
     lex: ModuleType
     role_links: dict[str, set[str]] = field(default_factory=dict)  # person key -> role stems
     history: list[Speaker] = field(default_factory=list)  # speakers attributed so far, in order
+    actors: list[Any] = field(default_factory=list)  # actor claims, when the actors extractor ran
 
     def __post_init__(self) -> None:
         self._full: dict[str, tuple[str | None, str]] = {}
@@ -355,6 +356,8 @@ class Speakers:
                 return Speaker(ent.id, ent.name, m.text, m.start, m.end, "person")
         demonyms = {stem(d) for d in self.lex.DEMONYMS}
         role_dem = {w for w in m.words if w in demonyms}
+        role_countries = self._countries_in(m.start, m.end)
+        get = getattr(self.gazetteer, "get", None)
         generic = {stem(w) for w in ("chef", "ministre", "responsable", "président")}
         best: tuple[float, int, Mention] | None = None
         for p in self.mentions:
@@ -368,21 +371,36 @@ class Speakers:
                 score -= 3.0
             if m.gender and p.gender and m.gender != p.gender:
                 score -= 1.0
+            ident = self.of_person(p).id
+            ent = get(ident) if get is not None and ident else None
+            if role_countries and ent is not None and ent.country and ent.country not in role_countries:
+                score -= 3.0  # "le ministre burkinabè" is not the Malian minister
             cand = (score, p.start, p)
             if best is None or cand[:2] > best[:2]:
                 best = cand
-        if best is None or best[0] < 0:
+        # A role that names a country ("le ministre burkinabè") needs a person that shares
+        # its words; a bare role ("le ministre") goes to the last person named.
+        specific = bool(role_dem or role_countries)
+        if best is None or best[0] < 0 or (specific and best[0] <= 0):
             return Speaker(None, bare, m.text, m.start, m.end, "role")
         sp = self.of_person(best[2])
         self.role_links.setdefault(self.person_key(best[2]), set()).update(m.words)
         return Speaker(sp.id, sp.name, m.text, m.start, m.end, "person")
+
+    def _countries_in(self, start: int, end: int) -> set[str]:
+        """Countries of the state actors named inside ``start:end`` (demonyms in a role)."""
+        out = set()
+        for c in self.actors:
+            if start <= c.evidence.start < end and str(c.value).startswith("state:"):
+                out.add(str(c.value).split(":", 1)[1])
+        return out
 
     def last_person(self, pos: int, gender: str | None = None) -> Speaker | None:
         """The last person (named, or a role resolved to a person) before ``pos``."""
         fallback: Speaker | None = None
         for m in reversed([x for x in self.mentions if x.end <= pos and x.kind in ("person", "role")]):
             sp = self.resolve(m)
-            if sp.kind != "person":
+            if sp.kind not in ("person", "role"):  # an unnamed role is still a person
                 continue
             if gender is None or m.gender in (None, gender):
                 return sp

@@ -139,7 +139,7 @@ PLANNED_CUES: tuple[str, ...] = (
 NOT_FUTURE_VERBS: frozenset[str] = frozenset({
     "extra", "opéra", "caméra", "sierra", "cobra", "tiara", "para", "zebra", "cara", "mantra",
     "tantra", "chimera", "ultra", "contra", "sahara", "kara", "sera-t-il", "dora", "flora",
-    "aura", "nora", "vera", "laura", "sara", "samira", "amira", "tora", "bora", "ra",
+    "nora", "vera", "laura", "sara", "samira", "amira", "tora", "bora", "ra",
     "libera", "terra", "guerra", "serra", "herrera", "ferrera", "madeira", "choléra",
     "retrait", "retraits", "extrait", "extraits", "portrait", "portraits", "attrait", "attraits",
     "trait", "traits", "abstrait", "distrait", "soustrait", "vrai", "bras", "front", "fronts",
