@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from recoupe.ingest.clean import clean_text, is_body, normalise_whitespace
+from recoupe.ingest.clean import clean_text, is_body, normalise_whitespace, unwrap
 
 BODY = (
     "Les ministres des Affaires étrangères du Mali, du Niger et du Burkina Faso ont rencontré "
@@ -161,7 +161,52 @@ _LINES = st.lists(
 @given(_LINES)
 def test_clean_never_invents_text_and_covers_every_line(lines):
     text = "\n".join(lines)
-    input_lines = [line for line in normalise_whitespace(text).split("\n") if line]
+    input_lines = unwrap(normalise_whitespace(text))
     cleaned = clean_text(text)
     assert all(line in input_lines for line in cleaned.kept)
     assert sorted([*cleaned.kept, *(r.line for r in cleaned.removed)]) == sorted(input_lines)
+
+
+@given(st.lists(st.sampled_from([BODY, BODY2, "", "Laisser un commentaire", "la suite d'une phrase coupée en deux",
+                                 "Une ligne de quarante caractères et plus sans point"]), max_size=20))
+def test_unwrap_only_turns_line_breaks_into_spaces(lines):
+    text = normalise_whitespace("\n".join(lines))
+    paragraphs = unwrap(text)
+    assert " ".join(paragraphs).split() == text.split()
+    assert all(p in text.replace("\n", " ") for p in paragraphs)
+
+
+def test_unwrap_joins_hard_wrapped_paragraphs_only():
+    wrapped = (
+        "Niger : un accord pour la centrale de Kollo\n\n"
+        "Le Niger a franchi hier une étape décisive dans sa quête\n"
+        "d'autonomie énergétique. Au Palais des congrès, le ministre\n"
+        "nigérien de l'Énergie, le Colonel Issaka\n"
+        "DJIBO, a signé l'accord.\n\n"
+        "Les travaux commenceront en juin, selon le ministère, et\n"
+        "dureront deux ans.\n"
+    )
+    assert unwrap(wrapped) == [
+        "Niger : un accord pour la centrale de Kollo",
+        "Le Niger a franchi hier une étape décisive dans sa quête d'autonomie énergétique. Au Palais des "
+        "congrès, le ministre nigérien de l'Énergie, le Colonel Issaka DJIBO, a signé l'accord.",
+        "Les travaux commenceront en juin, selon le ministère, et dureront deux ans.",
+    ]
+    site_layout = f"{TITLE}\nAES\nÉcrit par La Rédaction\n\n{BODY} {BODY2} {BODY}\n{BODY2}"
+    assert unwrap(site_layout) == [TITLE, "AES", "Écrit par La Rédaction", f"{BODY} {BODY2} {BODY}", BODY2]
+
+
+def test_clean_removes_tag_lines_and_follow_invitations_anywhere():
+    tags = "Tags : AES, Türkiye, Ankara, Force unifiée"
+    follow = "Rejoignez notre chaîne WhatsApp et suivez-nous sur Telegram pour recevoir nos alertes"
+    assert _reasons(_article(tags, follow)) == {tags: "tags", follow: "social"}
+
+
+def test_clean_author_box_takes_the_short_bio_under_the_heading():
+    bio = "Moussa Traoré est journaliste au service Politique. Il suit la diplomatie sahélienne depuis 2019."
+    assert _reasons(_article("À propos de l'auteur", bio)) == {"À propos de l'auteur": "author-box", bio: "author-box"}
+
+
+def test_clean_section_label_after_a_punctuated_title():
+    text = "\n".join(["Niger : les trois ministres de l'AES attendus à Ankara ce jeudi", "AES", "Écrit par La Rédaction", BODY])
+    assert _reasons(text) == {"AES": "section-label"}

@@ -122,3 +122,32 @@ def test_normalise_name_is_idempotent_and_keeps_letters(name):
     once = normalise_name(name)
     assert normalise_name(once) == once
     assert once.lower().split() == name.lower().split()
+
+
+def test_metadata_signature_with_role_and_initials():
+    meta = _read(TITLE, BODY, BODY2, "Fatoumata DEMBÉLÉ, envoyée spéciale à Ankara")
+    assert meta.author == "Fatoumata Dembélé" and meta.removed[0].reason == "signature"
+    meta = _read(TITLE, BODY, BODY2, "A.R.S.")
+    assert meta.removed[0].reason == "signature" and meta.kept == (TITLE, BODY, BODY2)
+
+
+def test_metadata_date_only_line_is_the_publication_date():
+    meta = _read(TITLE, "14 mars 2025 - 07:15", BODY)
+    assert meta.published == "2025-03-14" and meta.removed[0].reason == "pubdate"
+
+
+def test_metadata_byline_of_an_outlet_with_a_partner():
+    meta = _read(TITLE, "Par AfriqueActu24 avec L'Éclaireur de Bamako", BODY)
+    assert meta.author == "AfriqueActu24" and meta.removed[0].reason == "byline"
+
+
+def test_metadata_long_source_line_and_wire_credit():
+    meta = _read(TITLE, BODY, "Source : Cellule de communication du ministère des Affaires étrangères du Burkina Faso")
+    assert meta.outlet == "Cellule de communication du ministère des Affaires étrangères du Burkina Faso"
+    meta = _read(TITLE, BODY, "(Reporting by Grace Mensah; Editing by Tom Adeyemi)")
+    assert meta.credits == ("Reporting by Grace Mensah; Editing by Tom Adeyemi",)
+
+
+def test_metadata_office_code_only_read_at_the_end():
+    meta = _read(TITLE, "AES", BODY)
+    assert meta.credits == () and "AES" in meta.kept

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from recoupe.ingest.clean import PHRASE_RULES, RULES, clean_lines, normalise_whitespace
+from recoupe.ingest.clean import PHRASE_RULES, RULES, clean_lines, normalise_whitespace, unwrap
 from recoupe.ingest.decode import decode_bytes
 from recoupe.ingest.html import extract_html
 from recoupe.ingest.language import LanguageDetector
@@ -43,20 +43,25 @@ def build_article(raw: RawDocument, detector: LanguageDetector | None = None) ->
         if page is None:
             return Rejected(raw.path, "no article text found in the HTML page")
         body = page.text
-        if page.title and not normalise_whitespace(body).startswith(normalise_whitespace(page.title)):
-            body = f"{page.title}\n{body}"  # the title is the first line, as in plain text
         declared = {"title": page.title, "author": page.author, "outlet": page.outlet, "url": page.url,
                     "published": page.published}
     else:
         body = content or ""
 
-    lines = [line for line in normalise_whitespace(body).split("\n") if line]
+    declared.update({k: v for k, v in raw.declared.items() if v})  # the user's JSONL fields win
+    normalised = normalise_whitespace(body)
+    if raw.fmt == "html":
+        lines = [line for line in normalised.split("\n") if line]  # trafilatura gives one paragraph a line
+    else:
+        lines = unwrap(normalised)
+    title = declared.get("title")
+    if title and (not lines or lines[0] != normalise_whitespace(title)):
+        lines.insert(0, normalise_whitespace(title))  # the title is the first line, whatever the source
     cleaned = clean_lines(lines, PHRASE_RULES if raw.fmt == "html" else RULES)
     meta = read_metadata(cleaned.kept)
     if not meta.kept:
         return Rejected(raw.path, "no text left after cleaning (only junk lines)")
     text = "\n\n".join(meta.kept)
-    declared.update({k: v for k, v in raw.declared.items() if v})  # the user's JSONL fields win
 
     author = declared.get("author")
     published = _iso_day(declared.get("published")) or meta.published

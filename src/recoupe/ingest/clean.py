@@ -39,6 +39,14 @@ LABEL_MAX_CHARS = 32
 # SEO / ad link lists: runs of capitalised keywords, no sentence punctuation, long.
 LINK_LIST_MIN_WORDS = 12
 LINK_LIST_MIN_CAPITALISED = 0.3  # share of words starting with a capital letter
+AUTHOR_BIO_MAX_WORDS = 60
+# Hard-wrapped text: lines of at most WRAP_MAX_CHARS (a little over the usual 72-80 columns),
+# allowing a few longer ones (a pasted link line), and several blocks of more than one line.
+WRAP_MAX_CHARS = 100
+WRAP_LONG_SHARE = 0.1
+WRAP_MIN_BLOCKS = 2
+WRAP_MIN_CHARS = 30  # a shorter line is a label or a name, not a wrapped line
+_ENDS_SENTENCE = re.compile(r"[.!?…:;»\"”)]\s*$")
 NAV_MIN_ITEMS = 3  # "Accueil | Politique | Économie" is a navigation bar
 NAV_ITEM_MAX_WORDS = 4
 
@@ -93,7 +101,9 @@ class CleanContext:
 
     @classmethod
     def of(cls, lines: Sequence[str]) -> "CleanContext":
-        first = next((i for i, line in enumerate(lines) if is_body(line)), len(lines))
+        # A title can read like a sentence ("Niger : les ministres attendus à Ankara"), but it
+        # does not end like one: the body starts at the first paragraph that does.
+        first = next((i for i, line in enumerate(lines) if is_body(line) and _ENDS_SENTENCE.search(line)), len(lines))
         return cls(tuple(lines), first)
 
 
@@ -125,9 +135,13 @@ _COMMENT = _anchored(
     r"commentaires?\W*(?:\(\d+\))?\W*$",
     r"(?:leave a (?:comment|reply)|your email address will not be published)",
 )
+# An invitation to follow, join or subscribe, anywhere in a short line that names a network.
+_FOLLOW = re.compile(r"\b(?:suivez[- ]nous|rejoignez[- ]nous|rejoignez (?:notre|nos)|abonnez[- ]vous|follow us)\b", re.IGNORECASE)
+_NETWORK = re.compile(r"\b(?:facebook|twitter|x|whatsapp|telegram|youtube|tiktok|instagram|linkedin|newsletter)\b", re.IGNORECASE)
 _SOCIAL = _anchored(
     r"suivez[- ](?:nous|-nous|l'actualité|toute l'actualité)",
     r"rejoignez[- ]nous",
+    r"rejoignez (?:notre|nos) (?:chaîne|page|groupe|communauté)",
     r"abonnez[- ]vous (?:à|a) (?:notre|nos)",
     r"retrouvez[- ]nous sur",
     r"partager? (?:sur|via|cet article|l'article)",
@@ -170,6 +184,7 @@ _AUTHOR_BOX = _anchored(
     r"about the author\W*$",
 )
 _COPYRIGHT = _anchored(r"©", r"\(c\) ?\d{4}", r"copyright\b", r"tous droits réservés", r"all rights reserved")
+_TAGS = _anchored(r"(?:tags|mots[- ]clés|mots clefs|étiquettes)\s*:")
 _AD = _anchored(r"(?:publicité|advertisement|annonce|sponsorisé|contenu sponsorisé)\W*$")
 _NAV_SPLIT = re.compile(r"\s*[|•·►▶»]\s*")
 
@@ -183,7 +198,7 @@ def _social(ctx: CleanContext, i: int) -> bool:
     line = ctx.lines[i]
     if not _short(line, PROMPT_MAX_WORDS):
         return False
-    if _SOCIAL.match(line):
+    if _SOCIAL.match(line) or (_FOLLOW.search(line) and _NETWORK.search(line)):
         return True
     tokens = [t.lower().strip(",.:;!") for t in line.split()]
     return len(tokens) >= 2 and all(t in _SHARE_WORDS for t in tokens if t)
@@ -207,8 +222,11 @@ def _author_box(ctx: CleanContext, i: int) -> bool:
     line = ctx.lines[i]
     if _AUTHOR_BOX.match(line):
         return True
-    # The name printed right under an "À propos de l'auteur" heading belongs to the box.
-    return i > 0 and bool(_AUTHOR_BOX.match(ctx.lines[i - 1])) and _name_like(line)
+    # The line printed right under an "À propos de l'auteur" heading (the author's name or a
+    # short bio) belongs to the box; what follows it is left to the other rules.
+    return i > 0 and bool(_AUTHOR_BOX.match(ctx.lines[i - 1])) and (
+        _name_like(line) or _short(line, AUTHOR_BIO_MAX_WORDS)
+    )
 
 
 def _link_list(ctx: CleanContext, i: int) -> bool:
@@ -269,6 +287,11 @@ def _copyright(ctx: CleanContext, i: int) -> bool:
     return bool(_COPYRIGHT.match(line)) and _short(line, PROMPT_MAX_WORDS) and not is_body(line)
 
 
+def _tags(ctx: CleanContext, i: int) -> bool:
+    line = ctx.lines[i]
+    return bool(_TAGS.match(line)) and not _SENTENCE_PUNCT.search(line.split(":", 1)[1].rstrip(". "))
+
+
 def _advert(ctx: CleanContext, i: int) -> bool:
     return bool(_AD.match(ctx.lines[i]))
 
@@ -281,6 +304,7 @@ PHRASE_RULES: tuple[Rule, ...] = (
     Rule("author-box", _author_box),
     Rule("copyright", _copyright),
     Rule("advert", _advert),
+    Rule("tags", _tags),
 )
 # Rules recognising junk by its shape. Plain text has lost its page structure, so shape is all
 # we have; on HTML, trafilatura has already judged the page structure (link density, menus),
@@ -316,7 +340,34 @@ def clean_lines(lines: Sequence[str], rules: Sequence[Rule] = RULES) -> Cleaned:
     return Cleaned(tuple(kept), tuple(removed))
 
 
+def unwrap(text: str) -> list[str]:
+    """The paragraphs of normalised text, one a line, with hard-wrapped lines joined.
+
+    Text pasted from a mail or a terminal is often wrapped at ~72 characters. Such a text
+    is recognised as a whole (its lines are short and its blocks span several lines); only
+    then are the lines of a block joined, and only after a line that does not end a
+    sentence. Elsewhere each line is its own paragraph, as sites lay them out. Only the line
+    breaks change into spaces; the words are untouched.
+    """
+    blocks = [[line for line in block.split("\n") if line] for block in text.split("\n\n")]
+    lines = [line for block in blocks for line in block]
+    if not lines:
+        return []
+    long_lines = sum(1 for line in lines if len(line) > WRAP_MAX_CHARS)
+    multi_line = sum(1 for block in blocks if len(block) > 1)
+    if long_lines > WRAP_LONG_SHARE * len(lines) or multi_line < WRAP_MIN_BLOCKS:
+        return lines
+    out: list[str] = []
+    for block in blocks:
+        for k, line in enumerate(block):
+            prev = block[k - 1] if k else ""
+            if k and len(prev) >= WRAP_MIN_CHARS and not _ENDS_SENTENCE.search(prev):
+                out[-1] = f"{out[-1]} {line}"
+            else:
+                out.append(line)
+    return out
+
+
 def clean_text(text: str, rules: Sequence[Rule] = RULES) -> Cleaned:
-    """Normalise whitespace, split into lines (one paragraph a line) and apply the junk rules."""
-    lines = [line for line in normalise_whitespace(text).split("\n") if line]
-    return clean_lines(lines, rules)
+    """Normalise whitespace, split into paragraphs (one a line, unwrapped) and apply the junk rules."""
+    return clean_lines(unwrap(normalise_whitespace(text)), rules)

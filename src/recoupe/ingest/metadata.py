@@ -48,19 +48,29 @@ DATELINE_SEARCH_LINES = 3  # the dateline is on one of the first lines after the
 _BYLINE = re.compile(
     r"(?:par|écrit par|ecrit par|rédigé par|redige par|publié par|un article de|"
     r"propos recueillis par|de notre (?:envoyé spécial|envoyée spéciale|correspondant|correspondante)"
-    r"(?: (?:à|a) [\w'’\-]+)?,?|by)\s*:?\s+(?P<name>[^,]{2,60}?)(?:\s*,\s*(?P<role>.{0,80}))?\s*$",
+    r"(?: (?:à|a) [\w'’\-]+)?,?|by)\s*:?\s+(?P<name>[^,]{2,60}?)(?:\s+avec\s+(?P<with>[^,]{2,60}))?"
+    r"(?:\s*,\s*(?P<role>.{0,80}))?\s*$",
     re.IGNORECASE,
 )
 BYLINE_MAX_WORDS = 14
+_ONE_WORD_SIGNER = re.compile(r"[A-ZÀ-Ý][\w'’.\-]{1,30}")
+ROLE_MAX_WORDS = 8  # "envoyée spéciale à Ankara", "correspondant régional à Gao"
 _PUBDATE = re.compile(rf"(?:publié|mis en ligne|posté|mis à jour)\s+le\s+(?P<date>{_DATE})", re.IGNORECASE)
+# A line that is only a date, with an optional time: "14 mars 2025 - 07:15".
+_DATE_ONLY = re.compile(rf"(?P<date>{_DATE})(?:\s*(?:[-–—,]|à)?\s*\d{{1,2}}\s*[h:]\s*\d{{2}}(?:\s*GMT)?)?", re.IGNORECASE)
 _SOURCE = re.compile(r"(?:sources?)\s*:\s*(?P<what>.{2,80})$", re.IGNORECASE)
 _CREDIT = re.compile(
     r"(?:cr[ée]dits?(?: photos?)?|photo|avec)\s*:?\s*(?:l['’])?(?P<what>.{2,80})$", re.IGNORECASE
 )
-CREDIT_MAX_WORDS = 8
+CREDIT_MAX_WORDS = 14  # "Source : Cellule de communication du ministère des Affaires étrangères"
 # A press-office or agency signature: capitals and digits, joined by / - & ("DCRP/MAECR-BE").
 _OFFICE_CODE = re.compile(r"[\(\[]?[A-Z][A-Z0-9]*(?:[/\-&.][A-Z0-9]+)*[\)\]]?")
 AGENCY_MAX_CHARS = 6  # "AFP", "APS", "ANP", "(MAP)": a lone short acronym is an agency credit
+# Wire-style credits: "(Reporting by Grace Mensah; Editing by Tom Adeyemi)".
+_REPORTING = re.compile(r"\((?:additional )?(?:reporting|writing|editing|rédaction|avec) (?:by|par) [^()]{2,120}\)", re.IGNORECASE)
+_INITIALS = re.compile(r"(?:[A-ZÀ-Ý]\.){2,4}")  # "A.R.S.": a signature in initials
+# "Fatoumata DEMBÉLÉ, envoyée spéciale à Ankara": a name, then a short role in lower case.
+_NAME_ROLE = re.compile(r"(?P<name>[^,]{3,50}),\s+(?P<role>[a-zà-ÿ][^,.;!?]{2,60})")
 _GENERIC_AUTHOR = re.compile(r"(?:la |l['’])?(?:r[ée]daction|admin|webmaster|staff|équipe)\b", re.IGNORECASE)
 NAME_MAX_WORDS = 4  # "Amina Kabo Djarmah", "Jean de la Fontaine"
 _NOT_NAME_START = frozenset({"le", "la", "les", "un", "une", "des", "the", "a", "an"})
@@ -132,7 +142,10 @@ def _byline(line: str) -> str | None:
     if not m:
         return None
     name = m.group("name").strip()
-    return normalise_name(name) if name_like(name) or _GENERIC_AUTHOR.fullmatch(name) else None
+    # A one-word signer is a desk or an outlet ("Par AfriqueActu24", "Par AFP"), still a byline.
+    if name_like(name) or _GENERIC_AUTHOR.fullmatch(name) or _ONE_WORD_SIGNER.fullmatch(name):
+        return normalise_name(name) if not _ONE_WORD_SIGNER.fullmatch(name) else name
+    return None
 
 
 def _credit(line: str) -> tuple[str, str | None] | None:
@@ -140,13 +153,30 @@ def _credit(line: str) -> tuple[str, str | None] | None:
     if len(line.split()) > CREDIT_MAX_WORDS:
         return None
     m = _SOURCE.fullmatch(line)
-    if m and not is_body(line):
+    if m:
         return line, m.group("what").strip().rstrip(".")
     m = _CREDIT.fullmatch(line)
     if m and (re.match(r"cr[ée]dit|photo", line, re.IGNORECASE) or re.fullmatch(r"[A-Z][\w.\- ]{1,20}", m.group("what"))):
         return line, None
-    if _OFFICE_CODE.fullmatch(line) and ("/" in line or "-" in line or len(line.strip("()[]")) <= AGENCY_MAX_CHARS):
-        return line.strip("()[]"), None
+    if _REPORTING.fullmatch(line):
+        return line.strip("()"), None
+    return None
+
+
+def _office_code(line: str) -> bool:
+    """A press-office or agency signature ("DCRP/MAECR-BE", "AFP"); only read at the end of a text."""
+    return bool(_OFFICE_CODE.fullmatch(line)) and ("/" in line or "-" in line or len(line.strip("()[]")) <= AGENCY_MAX_CHARS)
+
+
+def _signature(line: str) -> str | None:
+    """The author named by a closing line; "" for initials only; None when not a signature."""
+    if name_like(line):
+        return normalise_name(line)
+    if _INITIALS.fullmatch(line):
+        return ""
+    m = _NAME_ROLE.fullmatch(line)
+    if m and name_like(m.group("name")) and len(m.group("role").split()) <= ROLE_MAX_WORDS:
+        return normalise_name(m.group("name"))
     return None
 
 
@@ -171,21 +201,21 @@ def read_metadata(lines: Sequence[str]) -> TextMetadata:
     credits: list[str] = []
     outlet: str | None = None
     published: str | None = None
-    last_body = max((i for i, line in enumerate(lines) if is_body(line)), default=-1)
-
     for i, line in enumerate(lines):
         if i == 0 and n > 1:
             continue  # the first line is the title
         if (name := _byline(line)) is not None:
             reasons[i] = "byline"
             bylines.append(name)
-        elif (credit := _credit(line)) is not None and (i > last_body or not is_body(line)):
+        elif (credit := _credit(line)) is not None:
             reasons[i] = "credit"
             credits.append(credit[0])
             outlet = outlet or credit[1]
-        elif (m := _PUBDATE.match(line)) and len(words(line)) <= BYLINE_MAX_WORDS:
+        elif ((m := _PUBDATE.match(line)) or (m := _DATE_ONLY.fullmatch(line))) and len(words(line)) <= BYLINE_MAX_WORDS:
             reasons[i] = "pubdate"
             published = published or parse_date(m.group("date"))
+
+    last_body = max((i for i, line in enumerate(lines) if i not in reasons and is_body(line)), default=-1)
 
     # Signatures: name-only lines closing the text, after the last body paragraph ("Amen K.",
     # "Oumar DIAKITE"). Read from the end; the first other line stops the search, so a
@@ -194,10 +224,16 @@ def read_metadata(lines: Sequence[str]) -> TextMetadata:
     for i in range(n - 1, last_body, -1) if last_body >= 0 else ():
         if i in reasons:
             continue
-        if not name_like(lines[i]):
+        if _office_code(lines[i]):
+            reasons[i] = "credit"
+            credits.insert(0, lines[i].strip("()[]"))
+            continue
+        name = _signature(lines[i])
+        if name is None:
             break
         reasons[i] = "signature"
-        signatures.insert(0, normalise_name(lines[i]))
+        if name:
+            signatures.insert(0, name)
 
     author = _choose_author(bylines, signatures)
     kept = [line for i, line in enumerate(lines) if i not in reasons]
