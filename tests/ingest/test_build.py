@@ -132,3 +132,11 @@ def test_language_detector_short_text_is_none_and_english_is_en(detector):
     assert detector.detect("Moscou") is None
     assert detector.detect("The foreign ministers met in Moscow on Thursday to discuss security.") == "en"
     assert detector.detect("Les ministres se sont réunis jeudi à Moscou pour parler de sécurité.") == "fr"
+
+
+def test_build_article_declared_french_date_and_title_first(detector):
+    raw = RawDocument(path="l.jsonl:2", fmt="text", text="Les ministres se sont réunis jeudi à Niamey pour parler d'énergie.",
+                      declared={"published": "3 avril 2025", "title": "Niamey : réunion sur l'énergie"})
+    article = build_article(raw, detector)
+    assert article.published == "2025-04-03"
+    assert article.text.startswith("Niamey : réunion sur l'énergie\n\nLes ministres")

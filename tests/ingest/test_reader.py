@@ -107,4 +107,19 @@ def test_reader_jsonl_not_utf8_is_undecodable(tmp_path):
     path = tmp_path / "lot.jsonl"
     path.write_bytes('{"text": "été"}\n'.encode("latin-1"))
     (item,) = list(read_paths([str(path)]))
-    assert isinstance(item, Rejected) and item.reason.startswith("undecodable")
+    assert isinstance(item, Rejected) and item.reason.startswith("undecodable") and item.line == 1
+
+
+def test_reader_jsonl_size_limit_applies_to_each_record(tmp_path):
+    path = tmp_path / "lot.jsonl"
+    small, big = json.dumps({"text": "court"}), json.dumps({"text": "long " * 400})
+    path.write_text("\n".join([small, big, small]) + "\n", encoding="utf-8")
+    items = list(read_paths([str(path)], max_bytes=1000))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Rejected", "RawDocument"]
+    assert items[1].line == 2 and items[1].reason.startswith("record too large")
+
+
+def test_reader_jsonl_empty_and_binary(tmp_path):
+    (tmp_path / "e.jsonl").write_bytes(b"")
+    (tmp_path / "b.jsonl").write_bytes(b"\x00\x01\x02" * 100)
+    assert [i.reason.split(" (")[0] for i in read_paths([str(tmp_path)])] == ["binary file", "empty file"]

@@ -13,7 +13,7 @@ from recoupe.ingest.clean import PHRASE_RULES, RULES, clean_lines, normalise_whi
 from recoupe.ingest.decode import decode_bytes
 from recoupe.ingest.html import extract_html
 from recoupe.ingest.language import LanguageDetector
-from recoupe.ingest.metadata import normalise_name, read_metadata
+from recoupe.ingest.metadata import normalise_name, parse_date, read_metadata
 from recoupe.records import Article, RawDocument, Rejected, Removed, article_id
 
 __all__ = ["build_article", "LanguageDetector"]
@@ -64,7 +64,8 @@ def build_article(raw: RawDocument, detector: LanguageDetector | None = None) ->
     text = "\n\n".join(meta.kept)
 
     author = declared.get("author")
-    published = _iso_day(declared.get("published")) or meta.published
+    declared_date = declared.get("published")
+    published = (_iso_day(declared_date) or parse_date(declared_date) if declared_date else None) or meta.published
     detector = detector or LanguageDetector()
     return Article(
         id=article_id(text),
@@ -83,7 +84,7 @@ def build_article(raw: RawDocument, detector: LanguageDetector | None = None) ->
 
 
 def _iso_day(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` from a declared date ("2025-04-03T10:00:00Z" too); None otherwise."""
+    """``YYYY-MM-DD`` from a declared ISO date ("2025-04-03T10:00:00Z" too); None otherwise."""
     m = _ISO_DAY.match(value.strip()) if value else None
     return "-".join(m.groups()) if m else None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Iterator, Literal, Sequence
+from typing import Iterable, Iterator, Literal, Sequence
 
 from recoupe.records import RawDocument, Rejected
 
@@ -58,6 +58,9 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocu
         known = ", ".join([*FORMATS, JSONL])
         yield Rejected(path, f"unknown extension {ext or '(none)'!r}: expected one of {known}")
         return
+    if ext == JSONL:
+        yield from _read_jsonl(path, max_bytes)
+        return
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
@@ -71,10 +74,24 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocu
     problem = check_bytes(data)
     if problem:
         yield Rejected(path, problem)
-    elif ext == JSONL:
-        yield from parse_jsonl(path, data)
     else:
         yield RawDocument(path=path, fmt=FORMATS[ext], data=data)
+
+
+def _read_jsonl(path: str, max_bytes: int) -> Iterator[RawDocument | Rejected]:
+    """A JSON Lines export may hold thousands of articles: it is streamed, and the size limit
+    applies to each record (line), not to the whole file."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(BINARY_SNIFF_BYTES)
+            problem = check_bytes(head)
+            if problem and not (problem.startswith("empty") and handle.read(1)):
+                yield Rejected(path, problem)
+                return
+            handle.seek(0)
+            yield from parse_jsonl(path, handle, max_bytes)
+    except OSError as exc:
+        yield Rejected(path, f"cannot read file: {exc.strerror or exc}")
 
 
 def check_bytes(data: bytes) -> str | None:
@@ -92,15 +109,18 @@ def check_bytes(data: bytes) -> str | None:
     return None
 
 
-def parse_jsonl(path: str, data: bytes) -> Iterator[RawDocument | Rejected]:
+def parse_jsonl(path: str, lines: Iterable[bytes], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Rejected]:
     """One RawDocument per JSON object line; each bad line is a Rejected with its line number."""
-    try:
-        text = data.decode("utf-8-sig")  # JSON Lines is UTF-8 by definition
-    except UnicodeDecodeError as exc:
-        yield Rejected(path, f"undecodable: JSON Lines must be UTF-8 ({exc.reason} at byte {exc.start})")
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for number, raw_line in enumerate(lines, start=1):
+        if not raw_line.strip():
+            continue
+        if len(raw_line) > max_bytes:
+            yield Rejected(path, f"record too large: {len(raw_line):,} bytes, over the {max_bytes:,}-byte limit", line=number)
+            continue
+        try:
+            line = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")  # JSON Lines is UTF-8 by definition
+        except UnicodeDecodeError as exc:
+            yield Rejected(path, f"undecodable: JSON Lines must be UTF-8 ({exc.reason} at byte {exc.start})", line=number)
             continue
         try:
             obj = json.loads(line)
