@@ -10,7 +10,7 @@ from reconcile_scenes import ENTITIES, meeting
 
 from recoupe.records import Article, Judgement, Removed
 from recoupe.reconcile import build_dossier
-from recoupe.report.json import analysis_to_json, article_to_json, dossier_to_json
+from recoupe.report.json import analysis_to_json, article_to_json
 
 TYPES = {"object": dict, "array": list, "string": str, "boolean": bool, "null": type(None)}
 

@@ -127,7 +127,7 @@ def build_dossier(event: Event, articles: Iterable[Article],
     rank = {a.id: n for n, a in enumerate(ordered)}
     ctx = F.Context(event=event.id, group_of=group_of, rank=rank, kinds=kinds)
 
-    mine = sorted((j for j in judgements if j.target.startswith((f"fact:{event.id}:", f"event:{event.id}"))
+    mine = sorted((j for j in judgements if j.target.startswith(f"fact:{event.id}:") or j.target == f"event:{event.id}"
                    or (j.target.startswith("claim:") and j.target.split(":")[1] in by_id)), key=_judgement_key)
     last_on_claim = {j.target: j.action for j in mine if j.target.startswith("claim:")
                      and j.action in ("reject", "confirm")}

@@ -165,7 +165,7 @@ def _yearless(r: Range) -> Range:
 
 # ---------------------------------------------------------------- durations
 
-def _duration_parts(value: str) -> list[tuple[str, str]] | None:
+def duration_parts(value: str) -> list[tuple[str, str]] | None:
     """``[(amount, unit)]`` of an ISO 8601 / TimeML duration; units ``Y MO W D H MI S``.
 
     Lenient on purpose: ``PXH`` (no ``T``) is read as hours since days-and-above have no H;
@@ -197,7 +197,7 @@ def duration_minutes(value: str, attrs: Mapping[str, object] | None = None) -> f
     given = (attrs or {}).get("minutes")
     if isinstance(given, (int, float)) and not isinstance(given, bool) and given > 0:
         return float(given)
-    parts = _duration_parts(value)
+    parts = duration_parts(value)
     if not parts or any(amount == "X" for amount, _ in parts):
         return None
     total = sum(float(amount) * UNIT_MINUTES[unit] for amount, unit in parts)
@@ -206,7 +206,7 @@ def duration_minutes(value: str, attrs: Mapping[str, object] | None = None) -> f
 
 def _vague_unit(value: str) -> str | None:
     """The unit of a vague duration (``PXH`` -> ``H``), the smallest one when several."""
-    parts = _duration_parts(value)
+    parts = duration_parts(value)
     if not parts:
         return None
     vague = [unit for amount, unit in parts if amount == "X"]

@@ -193,7 +193,7 @@ def show_duration(value: str | None, attrs: Mapping) -> str:
         return "unknown"
     minutes = V.duration_minutes(value, attrs)
     if minutes is None:
-        parts = V._duration_parts(value) or []
+        parts = V.duration_parts(value) or []
         unit = next((u for a, u in parts if a == "X"), "H")
         return VAGUE_WORDS.get(unit, "vague")
     return APPROX_WORDS.get(str(attrs.get("approx") or "exact"), "") + show_minutes(minutes)
