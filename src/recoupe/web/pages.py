@@ -11,6 +11,7 @@ confirmation before merge and split. Writes (ingest, judgements) need the token 
 from __future__ import annotations
 
 import hmac
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -478,7 +479,7 @@ def upload_documents(files: Sequence[tuple[str, bytes]]) -> tuple[list[RawDocume
         if problem:
             raise ApiError(422, f"{name}: {problem}")
         if ext == ".jsonl":
-            found = list(parse_jsonl(name, data))
+            found = list(parse_jsonl(name, io.BytesIO(data), MAX_UPLOAD_BYTES))  # iterates lines, as a file
             good = [d for d in found if isinstance(d, RawDocument)]
             if not good:
                 reasons = "; ".join(r.message() for r in found[:3] if isinstance(r, Rejected))
