@@ -118,3 +118,17 @@ def test_commitments_future_tense_of_a_named_actor(resources):
     text = "Il a précisé que la Russie formera et équipera la force conjointe de l’AES dans le cadre de la lutte."
     (c,) = _claims(text, resources.nlps["fr"])
     assert (c.value, c.attrs["actor"], c.attrs["rule"]) == ("former et équiper la force conjointe de l'AES", "state:RU", "future")
+
+
+@pytest.mark.parametrize("text", [
+    "La Russie ne s’est pas engagée à livrer des armes.",
+    "Le Mali n’est pas prêt à revenir dans la CEDEAO.",
+    "Le Niger s’est engagé dans une guerre contre les groupes armés.",
+])
+def test_commitments_negations_and_other_senses_are_not_commitments(blank, text):
+    assert _claims(text, blank) == []
+
+
+def test_commitments_owner_of_a_will_commits(blank):
+    (c,) = _claims("J’ai réaffirmé la volonté de la Russie d’aider les pays de l’AES.", blank)
+    assert (c.value, c.attrs["actor"], c.attrs["actor_text"]) == ("aider les pays de l'AES", "state:RU", "la Russie")

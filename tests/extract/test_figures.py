@@ -97,3 +97,13 @@ def test_figures_measure_is_the_noun_before_de(resources):
     nlp = resources.nlps["fr"]
     (claim,) = _claims("Le gouvernement a voté un budget de 1 200 milliards de FCFA.", nlp)
     assert claim.attrs["measure"] == "budget"
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["FCFA", "euros", "dollars", "roubles"]),
+       st.sampled_from(["Un montant de ", "Il a promis ", "Le prêt, soit "]))
+def test_figures_amount_with_currency_keeps_exact_evidence(n, currency, before):
+    lex = figures.FigureLexicon.load("fr")
+    text = f"{before}{_french_thousands(n, ' ')} {currency} en 2025."
+    (fig,) = figures.find_figures(text, lex)
+    assert fig.value == str(n) and fig.rule == "currency"
+    assert text[fig.start:fig.end] == f"{_french_thousands(n, ' ')} {currency}"

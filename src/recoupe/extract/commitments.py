@@ -340,7 +340,7 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
         for t_start, a_start, a_end, rule, m in sorted(found, key=lambda f: f[0]):
             owner = m.groupdict().get("owner")
             if owner:  # "la volonté de la Russie d'aider": the will's owner commits
-                bare = re.sub(r"^(?:de la\s+|du\s+|de l['’]\s*|des\s+|de\s+)", "", owner)
+                bare = re.sub(r"^(?:du\s+|des\s+|de\s+|d['’]\s*)", "", owner)  # "de la Russie" -> "la Russie"
                 actor = resolver.resolve(bare, m.end("owner") - len(bare))
             else:
                 subj = subject_span(ctx.doc, t_start, m.end()) or _fallback_subject(text, s_start, t_start)
