@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Any, Iterable
 
 NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
+ROLE_TAIL_WORDS = 12  # words after a role head: "des Affaires étrangères de la Coopération régionale ..."
 _PARTICLE = r"(?:ag|Ag|ould|Ould|ben|Ben|bin|el|El|al|Al|de|da|dos|van|von|le|Le)"
 _NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{NAME_TOKEN})*")
 _PRONOUN = re.compile(r"(?<![-\w’'])(il|elle|ils|elles|Il|Elle|Ils|Elles)\b(?!-)")
@@ -216,26 +217,32 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
 
 
 def _role_tail(masked: str, pos: int, lex: ModuleType, verb_starts: set[int]) -> int:
-    """End of a role phrase: up to 7 more words, stopping at punctuation, a verb-like
-    connector or a capitalised name that follows a lower-case word (the person's name)."""
+    """End of a role phrase: up to ``ROLE_TAIL_WORDS`` more words, stopping at punctuation, a
+    verb, a connector, or a capitalised word that does not follow "de"/"du"/"des"/"la"
+    (that one is the person's name: "le ministre Diop"). Institution names stay inside:
+    "le ministre des Affaires étrangères de la Coopération régionale et des Burkinabè"."""
     end = pos
     count = 0
-    for m in re.finditer(r"[ \u00a0]*([\w’'-]+)", masked[pos:pos + 90]):
+    prev = ""
+    stops = {fold(x) for x in lex.NP_STOPWORDS}
+    for m in re.finditer(r"[ \u00a0]*([\w’'-]+)", masked[pos:pos + 120]):
         if m.start() != end - pos:
             break
         w = m.group(1)
-        if fold(w) in {fold(x) for x in lex.NP_STOPWORDS} or w[0].isupper() and w not in (
-                "Affaires", "Étrangères", "Etrangères", "État", "Etat", "Extérieur", "Armées",
-                "Intérieur", "Défense", "Transition", "Commission", "AES", "CEDEAO", "ONU",
-                "UA", "Économie", "Energie", "Énergie", "Santé", "Jeunesse", "Mines"):
+        low = fold(w)
+        joins = low == "et" and re.match(r"\s+(?:de|des|du)\b", masked[pos + m.end():pos + m.end() + 5])
+        if low in stops and not joins:
+            break
+        if w[0].isupper() and prev not in {"de", "des", "du", "la", "l", "d", "et"} and not low.startswith(("l'", "d'")):
             break
         if w in ("a", "ont", "est", "sont", "avait", "s", "se", "n", "ne", "y") or "_" in w:
             break
         if pos + m.start(1) in verb_starts or w.lower() in lex.SPEECH_FORMS:
             break
         end = pos + m.end()
+        prev = low
         count += 1
-        if count >= 7:
+        if count >= ROLE_TAIL_WORDS:
             break
     return end
 
