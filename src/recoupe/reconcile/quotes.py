@@ -65,11 +65,16 @@ def content_words(norm: str) -> set[str]:
 
 def same_statement(a: Claim, b: Claim) -> bool:
     """Whether two quote claims are variants of one statement (see the module docstring)."""
-    sa, sb = a.attrs.get("speaker"), b.attrs.get("speaker")
+    return _same(a.attrs.get("speaker"), normalise(a.value), b.attrs.get("speaker"), normalise(b.value))
+
+
+def _same(sa: str | None, na: str, sb: str | None, nb: str,
+          wa: set[str] | None = None, wb: set[str] | None = None) -> bool:
     if sa and sb and sa != sb:
         return False
-    na, nb = normalise(a.value), normalise(b.value)
-    if len(content_words(na) & content_words(nb)) < MIN_SHARED_CONTENT:
+    wa = content_words(na) if wa is None else wa
+    wb = content_words(nb) if wb is None else wb
+    if len(wa & wb) < MIN_SHARED_CONTENT:
         return False
     threshold = SAME_STATEMENT if (sa and sb) else SAME_STATEMENT_UNKNOWN_SPEAKER
     return fuzz.token_set_ratio(na, nb) >= threshold
@@ -83,6 +88,10 @@ def is_verbatim(a: str, b: str) -> bool:
 
 def _components(claims: Sequence[Claim]) -> list[list[Claim]]:
     parent = list(range(len(claims)))
+    # Normalise once: the pairwise loop is quadratic in the event's quotes.
+    norms = [normalise(c.value) for c in claims]
+    words = [content_words(n) for n in norms]
+    speakers = [c.attrs.get("speaker") for c in claims]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -92,7 +101,7 @@ def _components(claims: Sequence[Claim]) -> list[list[Claim]]:
 
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
-            if same_statement(claims[i], claims[j]):
+            if _same(speakers[i], norms[i], speakers[j], norms[j], words[i], words[j]):
                 ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
