@@ -74,3 +74,8 @@ def test_domains_trigger_across_a_line_break(blank):
 def test_domains_lexicon_rejects_an_unknown_key():
     with pytest.raises(ValueError, match="unknown domain"):
         domains.DomainLexicon.from_mapping({"domains": {"space-opera": ["x"]}})
+
+
+def test_domains_hyphenated_words(blank):
+    assert _keys("La coopération politico-militaire et la lutte anti-terroriste.", blank) == ["security", "security"]
+    assert _keys("Le contre-terrorisme reste la priorité du partenariat.", blank) == ["security"]

@@ -107,7 +107,9 @@ class DomainLexicon:
         word = word_match.group().lower() if word_match else ""
         candidates = self.by_first_word.get(word)
         if candidates is None:
-            candidates = tuple(e for e in self.entries if e.head.fullmatch(word))
+            # "contre-terrorisme" is one word for its pattern; "politico-militaire" is two.
+            plain = word.split("-", 1)[0]
+            candidates = tuple(e for e in self.entries if e.head.fullmatch(word) or e.head.fullmatch(plain))
             self.by_first_word[word] = candidates
         best: tuple[int, Entry] | None = None
         for e in candidates:
@@ -124,7 +126,7 @@ class DomainLexicon:
         dictionary look-up per word, not the whole alternation at every character."""
         out = []
         pos = 0
-        for word in _FIRST_WORD.finditer(text):
+        for word in _WORD_START.finditer(text):  # every word, also after a hyphen
             if word.start() < pos:
                 continue
             found = self.longest_at(text, word.start())
@@ -136,6 +138,7 @@ class DomainLexicon:
 
 _WORD = re.compile(r"\w")
 _FIRST_WORD = re.compile(r"[\w-]+")
+_WORD_START = re.compile(r"\w+")
 
 
 def _split_top(pattern: str, sep: str) -> list[str]:
