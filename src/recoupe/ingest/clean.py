@@ -27,6 +27,7 @@ _MULTI_SPACE = re.compile(r" {2,}")
 
 # A body paragraph: at least this many words (a sentence, not a label) ...
 BODY_MIN_WORDS = 8
+BODY_SAMPLE_CHARS = 400  # the case of the words is judged on the head of a paragraph (speed)
 # ... with sentence punctuation somewhere in it.
 _SENTENCE_PUNCT = re.compile(r"[.!?;:«»\"“”…]")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
@@ -81,7 +82,7 @@ def is_body(line: str) -> bool:
     # Cheap tests first: this runs on every line of every article.
     if len(line.split()) < BODY_MIN_WORDS or not _SENTENCE_PUNCT.search(line):
         return False
-    ws = words(line)
+    ws = words(line[:BODY_SAMPLE_CHARS])
     if len(ws) < BODY_MIN_WORDS:
         return False
     lower = sum(1 for w in ws if w[0].islower())

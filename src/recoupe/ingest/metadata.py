@@ -215,7 +215,7 @@ def read_metadata(lines: Sequence[str]) -> TextMetadata:
             reasons[i] = "pubdate"
             published = published or parse_date(m.group("date"))
 
-    last_body = max((i for i, line in enumerate(lines) if i not in reasons and is_body(line)), default=-1)
+    last_body = next((i for i in range(n - 1, -1, -1) if i not in reasons and is_body(lines[i])), -1)
 
     # Signatures: name-only lines closing the text, after the last body paragraph ("Amen K.",
     # "Oumar DIAKITE"). Read from the end; the first other line stops the search, so a
