@@ -146,3 +146,13 @@ def test_actors_corpus_every_evidence_span_is_exact(corpus_claims):
         for c in claims:
             assert article.text[c.evidence.start:c.evidence.end] == c.evidence.text
             assert c.evidence.article == article.id
+
+
+def test_actors_capital_as_subject_speaks_for_its_state(resources):
+    claims = actors.extract(_ctx(resources, "Washington a sanctionné trois ministres maliens."))
+    assert {(c.value, c.evidence.text) for c in claims} >= {("state:US", "Washington")}
+    assert _ids(resources, "La délégation est arrivée à Washington pour la réunion.") == set()
+
+
+def test_actors_common_noun_is_not_a_territory(resources):
+    assert _ids(resources, "Bamako est une ville animée où la réunion s'est tenue.") == set()

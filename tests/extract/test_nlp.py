@@ -74,3 +74,9 @@ def test_nlp_acronym_aliases_need_their_case(nlp):
 def test_nlp_country_name_in_lower_case_is_not_a_state(nlp):
     doc = nlp("Le fromage suisse et la Suisse.")
     assert [e.text for e in doc.ents if e.ent_id_ == "state:CH"] == ["Suisse"]
+
+
+def test_nlp_lower_case_common_noun_is_not_a_place(nlp):
+    doc = nlp("La réunion s'est tenue hier, loin de la Réunion.")
+    found = [e for e in doc.ents if e.ent_id_ == "state:RE"]
+    assert len(found) == 1 and found[0].text.endswith("Réunion") and found[0].start_char > 20

