@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, Literal, Sequence
+from types import MappingProxyType
+from typing import Iterable, Iterator, Literal, Mapping, Sequence
 
 from recoupe.records import RawDocument, Rejected
 
-FORMATS: dict[str, Literal["text", "html"]] = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
+FORMATS: Mapping[str, Literal["text", "html"]] = MappingProxyType({".txt": "text", ".md": "text", ".html": "html", ".htm": "html"})
 JSONL = ".jsonl"
 DEFAULT_MAX_BYTES = 5_000_000  # 5 MB: far above any article, far below what would hurt memory
 DECLARED_FIELDS = ("url", "title", "author", "published", "outlet")
