@@ -8,7 +8,7 @@ re-extracted nor re-written, and only the events that new articles touch are rec
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Sequence
 
 from recoupe.records import Article, Claim, Dossier, Event, Judgement, Rejected
@@ -49,7 +49,7 @@ class Pipeline:
     store: Store
     resources: Any = None  # recoupe.extract.Resources
     encoder: Any = None  # recoupe.events.embeddings.Encoder
-    _loaded: bool = field(default=False, repr=False)
+    detector: Any = None  # recoupe.ingest.LanguageDetector
 
     # -- resources ------------------------------------------------------------------------
     def _resources(self) -> Any:
@@ -67,16 +67,28 @@ class Pipeline:
             self.encoder = load_encoder()
         return self.encoder
 
+    def language_detector(self) -> Any:
+        if self.detector is None:
+            from recoupe.ingest import LanguageDetector
+
+            self.detector = LanguageDetector()  # loads the bundled fastText model once
+        return self.detector
+
+    def build(self, raw: Any) -> Article | Rejected:
+        """Clean one raw document into an article (pure apart from the loaded detector)."""
+        from recoupe.ingest import build_article
+
+        return build_article(raw, self.language_detector())
+
     # -- ingest ---------------------------------------------------------------------------
     def read(self, paths: Sequence[str]) -> tuple[list[Article], list[Rejected]]:
         """Read and clean files (no store writes)."""
-        from recoupe.ingest import build_article
         from recoupe.ingest.reader import read_paths
 
         articles: list[Article] = []
         rejected: list[Rejected] = []
         for item in read_paths(paths, self.settings.max_bytes):
-            result = item if isinstance(item, Rejected) else build_article(item)
+            result = item if isinstance(item, Rejected) else self.build(item)
             (rejected if isinstance(result, Rejected) else articles).append(result)
         return articles, rejected
 

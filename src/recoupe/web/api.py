@@ -105,13 +105,11 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
 @router.post("/articles", status_code=201, dependencies=[Depends(require_token)],
              summary="Ingest one article (text or html, with optional metadata)")
 def post_article(request: Request, body: ArticleIn):
-    from recoupe.ingest import build_article
-
     st = state(request)
     declared = {k: v for k, v in body.model_dump().items() if k not in ("text", "html") and v}
     raw = RawDocument(path=f"api:{declared.get('url') or 'post'}", fmt="html" if body.html else "text",
                       text=body.html or body.text, declared=declared)
-    article = build_article(raw)
+    article = st.pipeline().build(raw)
     if isinstance(article, Rejected):
         raise ApiError(422, f"article rejected: {article.reason}")
     outcome = st.pipeline().ingest_articles([article])
