@@ -145,7 +145,15 @@ class _Resolver:
             return Speaker(None, name, cue.text, cue.start, cue.end, "phrase"), cue.verb, cue.rule
         verb = cue.verb if cue is not None else ":"
         rule = cue.rule if cue is not None else "continuation"
-        sp = self._inherit(para, st_start)
+        sp = None
+        if cue is None:
+            # « ... » with no speech verb: a document or person subject of the sentence speaks
+            # ("La déclaration finale « exhorte ... »"), before any inherited speaker.
+            own = [m for m in self.mentions if sentence[0] <= m.start < st_start and m.kind in ("doc", "person")]
+            if own:
+                sp = self.speakers.resolve(own[0])
+                rule = "subject"
+        sp = sp or self._inherit(para, st_start)
         if sp is None and cue is None:
             sp = self._document_near(sentence)
             rule = "document-near" if sp is not None else rule

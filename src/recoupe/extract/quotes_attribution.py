@@ -213,17 +213,26 @@ class Finder:
         return None
 
     def bare_subject(self, sent_start: int, verb_start: int) -> tuple[int, int, str] | None:
-        """The noun phrase subject when no mention is there: "les deux parties ont confié"."""
-        seg_start = max(sent_start, self.masked.rfind(",", sent_start, verb_start) + 1)
-        seg = self.masked[seg_start:verb_start]
-        seg = re.sub(rf"\s+(?:{_AUX}|s['’]est|se sont|ne|n['’]|{_ADVERBS})\s*$", "", seg, flags=re.I)
-        seg = re.sub(rf"\s+{_AUX}\s*$", "", seg, flags=re.I)
-        toks = seg.split()
-        if not toks or len(toks) > 8 or "_" in seg or not re.match(r"(?i)(les|la|le|l['’]|des|ces|plusieurs|certains)\b", toks[0]):
-            return None
-        s = seg_start + (len(self.masked[seg_start:verb_start]) - len(self.masked[seg_start:verb_start].lstrip()))
-        e = s + len(seg.strip())
-        return s, e, self.text[s:e]
+        """The noun phrase subject when no mention is there: "les deux parties ont confié",
+        "un membre de la HAAC, qui a requis l'anonymat, affirme" (relative clauses skipped)."""
+        cuts = [sent_start] + [m.end() for m in re.finditer(",", self.masked[sent_start:verb_start])]
+        cuts = [c if c == sent_start else sent_start + c for c in cuts]
+        bounds = list(zip(cuts, cuts[1:] + [verb_start + 1]))
+        for seg_start, seg_end in reversed(bounds):
+            seg_end = min(seg_end - 1, verb_start) if seg_end <= verb_start else verb_start
+            raw = self.masked[seg_start:seg_end]
+            seg = re.sub(rf"\s+(?:{_AUX}|s['’]est|se sont|ne|n['’]|{_ADVERBS})\s*$", "", raw, flags=re.I)
+            seg = re.sub(rf"\s+{_AUX}\s*$", "", seg, flags=re.I)
+            toks = seg.split()
+            if not toks or (toks[0].lower() in {"qui", "dont", "lequel", "laquelle", "lesquels"}):
+                continue  # an empty piece or a relative clause: the subject is before it
+            if len(toks) > 8 or "_" in seg or not re.match(
+                    r"(?i)(les|la|le|l['’]|des|ces|un|une|plusieurs|certains|certaines)\b", toks[0]):
+                return None
+            s = seg_start + (len(raw) - len(raw.lstrip()))
+            e = s + len(seg.strip())
+            return s, e, self.text[s:e]
+        return None
 
     def mid_incise(self, q: QuoteSpan) -> tuple[int, int, Cue] | None:
         """An incise inside the marks, « part one, a-t-il déclaré, part two »: the offsets where
@@ -272,7 +281,8 @@ class Finder:
 
 def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:
     """True when a word like "thème", "film", "opération" sits just before a quote."""
-    before = re.findall(r"[\w’'-]+", masked[max(0, pos - 40):pos])[-3:]
+    window = re.split(r"[.!?;:\n]", masked[max(0, pos - 40):pos])[-1]  # this sentence only
+    before = re.findall(r"[\w’'-]+", window)[-2:]  # "le film «", "sous le thème «", "l'opération «"
     cues = {fold(c) for c in lex.NAMING_CUES}
     for k, w in enumerate(before):
         # "appelle à « ... »" calls for something (speech); "appelle la « ... »" names it.

@@ -174,6 +174,7 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         if len(rest) >= 2 or (rest and has_title):
             s, e = m.start() + rest[0][0], m.start() + rest[-1][1]
             found.append(Mention(s, e, text[s:e], "person", gender=gender))
+    found = _widen(found, text)
     persons = _dedupe(found)
     # A surname seen in a full name is a person wherever it comes back alone ("le ministre Diop").
     surnames = {fold(p.text.split()[-1]) for p in persons if p.kind == "person" and len(p.text.split()) > 1}
@@ -247,6 +248,22 @@ def _role_tail(masked: str, pos: int, lex: ModuleType, verb_starts: set[int]) ->
     return end
 
 
+def _widen(found: list[Mention], text: str) -> list[Mention]:
+    """An actor claim inside a longer name ("Ouattara" in "Salimata Ouattara") takes the full
+    name's span, so the speaker text is the whole name and its first name can be checked."""
+    out = []
+    for m in found:
+        if m.entity_id and m.kind == "person":
+            wider = [o for o in found if not o.entity_id and o.kind == "person" and o.start <= m.start
+                     and m.end <= o.end and (o.end - o.start) > (m.end - m.start)]
+            if wider:
+                w = max(wider, key=lambda o: o.end - o.start)
+                m = Mention(w.start, w.end, text[w.start:w.end], "person", m.gender or w.gender,
+                            entity_id=m.entity_id, name=m.name)
+        out.append(m)
+    return out
+
+
 def _rank(m: Mention) -> tuple[int, int]:
     order = {"person": 0, "doc": 1, "role": 2, "org": 3, "pronoun": 4}
     bonus = 0 if m.entity_id else 1
@@ -299,7 +316,7 @@ class Speakers:
                 self._full[key] = (ident, name)
 
     def _entity(self, m: Mention) -> tuple[str | None, str]:
-        if m.entity_id:
+        if m.entity_id and self._fits(m):
             return m.entity_id, m.name or pretty_name(m.text)
         resolve = getattr(self.gazetteer, "resolve", None)
         if resolve is not None:
@@ -307,6 +324,19 @@ class Speakers:
             if ent is not None and getattr(ent, "kind", "person") in ("person", "org", "state"):
                 return ent.id, ent.name
         return None, pretty_name(_strip_honorifics(m.text, self.lex))
+
+    def _fits(self, m: Mention) -> bool:
+        """False when a person's written first name contradicts the entity it was linked to
+        ("Salimata Ouattara" is not "Alassane Ouattara"): we then keep the name as written."""
+        toks = _strip_honorifics(m.text, self.lex).split()
+        if m.kind != "person" or len(toks) < 2 or not m.entity_id or not m.entity_id.startswith("person:"):
+            return True
+        known = set(fold(m.name or "").split())
+        get = getattr(self.gazetteer, "get", None)
+        ent = get(m.entity_id) if get is not None else None
+        for alias in getattr(ent, "aliases", ()) or ():
+            known.update(fold(alias).split())
+        return fold(toks[0]) in known or fold(toks[-1]) not in known
 
     def person_key(self, m: Mention) -> str:
         return fold(m.text.split()[-1]) if m.text.split() else fold(m.text)
