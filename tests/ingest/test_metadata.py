@@ -136,9 +136,21 @@ def test_metadata_date_only_line_is_the_publication_date():
     assert meta.published == "2025-03-14" and meta.removed[0].reason == "pubdate"
 
 
-def test_metadata_byline_of_an_outlet_with_a_partner():
-    meta = _read(TITLE, "Par AfriqueActu24 avec L'Éclaireur de Bamako", BODY)
-    assert meta.author == "AfriqueActu24" and meta.removed[0].reason == "byline"
+def test_metadata_byline_of_an_outlet_with_a_partner_names_no_author():
+    # "Par <Site> avec <Partner>": the signer is the outlet, the partner a credit; nobody is the author.
+    meta = _read(TITLE, "Par SahelInfo360 avec Le Courrier de Gao", BODY)
+    assert meta.author is None and meta.removed[0].reason == "byline"
+    assert meta.outlet == "SahelInfo360" and meta.credits == ("Le Courrier de Gao",)
+
+
+def test_metadata_person_byline_with_an_agency_partner():
+    meta = _read(TITLE, "Par Moussa TRAORÉ avec AFP", BODY)
+    assert meta.author == "Moussa Traoré" and meta.credits == ("AFP",) and meta.outlet is None
+
+
+def test_metadata_outlet_byline_yields_to_a_person_signature():
+    meta = _read(TITLE, "Par NigerMatin24", BODY, BODY2, "Aïssata BOUBACAR")
+    assert meta.author == "Aïssata Boubacar" and meta.outlet == "NigerMatin24"
 
 
 def test_metadata_long_source_line_and_wire_credit():

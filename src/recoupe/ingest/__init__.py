@@ -58,7 +58,7 @@ def build_article(raw: RawDocument, detector: LanguageDetector | None = None) ->
     if title and (not lines or lines[0] != normalise_whitespace(title)):
         lines.insert(0, normalise_whitespace(title))  # the title is the first line, whatever the source
     cleaned = clean_lines(lines, PHRASE_RULES if raw.fmt == "html" else RULES)
-    meta = read_metadata(cleaned.kept)
+    meta = read_metadata(cleaned.kept, cleaned.removed)
     if not meta.kept:
         return Rejected(raw.path, "no text left after cleaning (only junk lines)")
     text = "\n\n".join(meta.kept)

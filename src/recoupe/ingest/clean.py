@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+from recoupe.ingest.lexicon import BYLINE_INTROS, NAME_PARTICLES, PUBDATE_VERBS
 from recoupe.records import Removed
 
 # Spaces that browsers render as a blank: nbsp, narrow nbsp (French typography before « »),
@@ -48,6 +49,12 @@ WRAP_LONG_SHARE = 0.1
 WRAP_MIN_BLOCKS = 2
 WRAP_MIN_CHARS = 30  # a shorter line is a label or a name, not a wrapped line
 _ENDS_SENTENCE = re.compile(r"[.!?…:;»\"”)]\s*$")
+# A site banner above the headline: "<Site> | <slogan>" or "<Site> - <slogan>".
+BANNER_MAX_WORDS = 12  # the whole line: a name of a few words and a short slogan
+BANNER_SITE_MAX_WORDS = 3  # "AfriqueActu24", "Sahel Quotidien", "Le Veilleur du Niger" (particles aside)
+BANNER_SLOGAN_MIN_WORDS = 2
+HEADLINE_MIN_WORDS = 5  # a line that can be the headline under the banner
+BANNER_REASON = "banner"
 NAV_MIN_ITEMS = 3  # "Accueil | Politique | Économie" is a navigation bar
 NAV_ITEM_MAX_WORDS = 4
 
@@ -187,6 +194,11 @@ _AUTHOR_BOX = _anchored(
 _COPYRIGHT = _anchored(r"©", r"\(c\) ?\d{4}", r"copyright\b", r"tous droits réservés", r"all rights reserved")
 _TAGS = _anchored(r"(?:tags|mots[- ]clés|mots clefs|étiquettes)\s*:")
 _AD = _anchored(r"(?:publicité|advertisement|annonce|sponsorisé|contenu sponsorisé)\W*$")
+_BANNER_SPLIT = re.compile(r"\s+[|\-–—•]\s+")
+_BYLINE_START = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in sorted((*BYLINE_INTROS, *PUBDATE_VERBS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 _NAV_SPLIT = re.compile(r"\s*[|•·►▶»]\s*")
 
 
@@ -259,6 +271,40 @@ def _navigation(ctx: CleanContext, i: int) -> bool:
     return all(len(x.split()) <= NAV_ITEM_MAX_WORDS and not re.search(r"[\d.!?;:«»]", x) for x in items)
 
 
+def _headline_candidate(line: str) -> bool:
+    """A head line that can be the headline: several words, not a byline or a date line."""
+    return len(words(line)) >= HEADLINE_MIN_WORDS and not _BYLINE_START.match(line) and not is_body(line)
+
+
+def banner_parts(line: str) -> tuple[str, str] | None:
+    """(site, slogan) of a "<Site> | <slogan>" line; None when it does not split in two."""
+    parts = _BANNER_SPLIT.split(line)
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else None
+
+
+def _banner(ctx: CleanContext, i: int) -> bool:
+    """The site's banner above the headline: "<Site> | <slogan>", "<Site> - <slogan>".
+
+    Shape only: two parts (a bar of three or more is navigation), a site name of a few
+    capitalised words, a short slogan without sentence punctuation, and a headline still to
+    come before the body, with no headline before it (so the title itself is never taken).
+    """
+    line = ctx.lines[i]
+    if i >= ctx.first_body or len(line.split()) > BANNER_MAX_WORDS:
+        return False
+    parts = banner_parts(line)
+    if parts is None or re.search(r"[.!?;:«»\"“”…]", line):
+        return False
+    site, slogan = (p.split() for p in parts)
+    named = [w for w in site if w.lower() not in NAME_PARTICLES]
+    if not 1 <= len(named) <= BANNER_SITE_MAX_WORDS or not all(w[0].isupper() or w[0].isdigit() for w in named):
+        return False
+    if len(slogan) < BANNER_SLOGAN_MIN_WORDS:
+        return False
+    head = ctx.lines[: ctx.first_body]
+    return not any(_headline_candidate(x) for x in head[:i]) and any(_headline_candidate(x) for x in head[i + 1 :])
+
+
 def _is_label(line: str) -> bool:
     ws = line.split()
     if not 1 <= len(ws) <= LABEL_MAX_WORDS or len(line) > LABEL_MAX_CHARS:
@@ -311,6 +357,7 @@ PHRASE_RULES: tuple[Rule, ...] = (
 # we have; on HTML, trafilatura has already judged the page structure (link density, menus),
 # and a title-case heading or a wrapped line there must not be mistaken for a link list.
 SHAPE_RULES: tuple[Rule, ...] = (
+    Rule(BANNER_REASON, _banner),
     Rule("link-list", _link_list),
     Rule("navigation", _navigation),
     Rule("section-label", _section_label),

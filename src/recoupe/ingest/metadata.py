@@ -16,66 +16,112 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Mapping, Sequence
+from typing import Sequence
 
-from recoupe.ingest.clean import is_body, words
+from recoupe.ingest.clean import BANNER_REASON, banner_parts, is_body, words
+from recoupe.ingest.lexicon import (
+    BYLINE_INTROS,
+    BYLINE_PARTNERS,
+    CORRESPONDENT_INTROS,
+    CREDIT_WORDS,
+    DAY_SUFFIXES,
+    GENERIC_AUTHORS,
+    MONTHS,
+    NAME_PARTICLES,
+    NOT_NAME_STARTS,
+    PLACE_LINKS,
+    PLACE_PREPOSITIONS,
+    PUBDATE_LINKS,
+    PUBDATE_VERBS,
+    RIGHTS_RESERVED,
+    SOURCE_WORDS,
+    TIME_LINKS,
+    TIME_ZONES,
+    WEEKDAYS,
+    WIRE_CREDIT_LINKS,
+    WIRE_CREDIT_ROLES,
+)
 from recoupe.records import Removed
 
-MONTHS: Mapping[str, int] = MappingProxyType({
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fev": 2, "mars": 3,
-    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
-    "septembre": 9, "sept": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
-    "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
-})
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+def _alt(words: Sequence[str]) -> str:
+    """A regex alternation of ``words``, longest first (so "mars" is tried before "mar")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# Scoped (?i:...): the dateline pattern around them is case-sensitive (places are capitalised).
+_MONTH = rf"(?i:{_alt(list(MONTHS))})(?!\w)"
+_WEEKDAY = rf"(?:(?i:{_alt(WEEKDAYS)})(?!\w)\.?,?\s+)"
+_DAY_SUFFIX = rf"(?:{_alt(DAY_SUFFIXES)})?"
+# "jeudi 13 mars 2025", "13 March 2025", "13th of March, 2025", "Thursday, March 13, 2025", "13/03/2025".
 _DATE = (
-    rf"(?:{_WEEKDAY}\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\.?\s+(?P<y>\d{{4}})"
+    rf"{_WEEKDAY}?(?P<d>\d{{1,2}}){_DAY_SUFFIX}(?:\s+of)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})"
+    rf"|{_WEEKDAY}?(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}){_DAY_SUFFIX},?\s+(?P<y2>\d{{4}})"
     r"|(?P<nd>\d{1,2})[/.\-](?P<nm>\d{1,2})[/.\-](?P<ny>\d{4})"
 )
 _DATE_RE = re.compile(_DATE, re.IGNORECASE)
+# A day and month without the year, as wire datelines print it: "March 13", "13 mars".
+_DAY_MONTH = (
+    rf"(?P<pd>\d{{1,2}}){_DAY_SUFFIX}\s+(?P<pm>{_MONTH})\.?"
+    rf"|(?P<pm2>{_MONTH})\.?\s+(?P<pd2>\d{{1,2}}){_DAY_SUFFIX}(?!\d)"
+)
+_CLOCK = (
+    rf"(?:\s*(?:[-–—,|]|{_alt(TIME_LINKS)})?\s*\d{{1,2}}\s*[h:.]\s*\d{{2}}(?:\s*[ap]\.?m\.?)?"
+    rf"(?:\s*\(?(?:{_alt(TIME_ZONES)})(?:\s*[+\-]\s*\d{{1,2}})?\)?)?)"
+)
 
-# "Moscou, le 03 avril 2025", "BAMAKO (AFP) -", "Niamey, 12 mars 2024 –" at the start of a line.
+# "Moscou, le 03 avril 2025 -", "BAMAKO (AFP) -", "ANKARA, March 13 (Reuters) -",
+# "BAMAKO, Mali (AP) —", "Bamako, 13 mars 2025 (AFP) -" at the start of a line.
 _PLACE_WORD = r"[A-ZÀ-Ý][\w'’\-]*"
+_PLACE = rf"{_PLACE_WORD}(?:[ \-](?:{_PLACE_WORD}|{_alt(PLACE_LINKS)})){{0,3}}"
 _DATELINE = re.compile(
-    rf"(?P<place>{_PLACE_WORD}(?:[ \-](?:{_PLACE_WORD}|de|du|des|la|el|sur|en)){{0,3}})"
-    r"\s*(?:\((?P<agency>[A-Z][A-Za-z.\- ]{1,20})\))?"
-    rf"\s*(?:,\s*(?:le\s+)?(?P<date>{_DATE}))?"
+    rf"(?P<place>{_PLACE})(?:,\s*(?P<region>{_PLACE}))?"
+    rf"(?:\s*,\s*(?i:le\s+)?(?:(?P<date>{_DATE})|{_DAY_MONTH}))?"
+    r"\s*(?:\((?P<agency>[A-Z][A-Za-z.&\- ]{1,24})\))?"
     r"\s*(?P<sep>[\-–—:]|$)"
 )
 DATELINE_SEARCH_LINES = 3  # the dateline is on one of the first lines after the title
 
 _BYLINE = re.compile(
-    r"(?:par|écrit par|ecrit par|rédigé par|redige par|publié par|un article de|"
-    r"propos recueillis par|de notre (?:envoyé spécial|envoyée spéciale|correspondant|correspondante)"
-    r"(?: (?:à|a) [\w'’\-]+)?,?|by)\s*:?\s+(?P<name>[^,]{2,60}?)(?:\s+avec\s+(?P<with>[^,]{2,60}))?"
+    rf"(?:(?:{_alt(BYLINE_INTROS)})\s*:?\s+"
+    rf"|(?:{_alt(CORRESPONDENT_INTROS)})(?:\s+(?:{_alt(PLACE_PREPOSITIONS)})\s+[\w'’\-]+)?,?\s+)"
+    rf"(?P<name>[^,]{{2,60}}?)(?:\s+(?:{_alt(BYLINE_PARTNERS)})\s+(?P<with>[^,]{{2,60}}))?"
     r"(?:\s*,\s*(?P<role>.{0,80}))?\s*$",
     re.IGNORECASE,
 )
 BYLINE_MAX_WORDS = 14
 _ONE_WORD_SIGNER = re.compile(r"[A-ZÀ-Ý][\w'’.\-]{1,30}")
 ROLE_MAX_WORDS = 8  # "envoyée spéciale à Ankara", "correspondant régional à Gao"
-_PUBDATE = re.compile(rf"(?:publié|mis en ligne|posté|mis à jour)\s+le\s+(?P<date>{_DATE})", re.IGNORECASE)
-# A line that is only a date, with an optional time: "14 mars 2025 - 07:15".
-_DATE_ONLY = re.compile(rf"(?P<date>{_DATE})(?:\s*(?:[-–—,]|à)?\s*\d{{1,2}}\s*[h:]\s*\d{{2}}(?:\s*GMT)?)?", re.IGNORECASE)
-_SOURCE = re.compile(r"(?:sources?)\s*:\s*(?P<what>.{2,80})$", re.IGNORECASE)
-_CREDIT = re.compile(
-    r"(?:cr[ée]dits?(?: photos?)?|photo|avec)\s*:?\s*(?:l['’])?(?P<what>.{2,80})$", re.IGNORECASE
+_PUBDATE = re.compile(
+    rf"(?:{_alt(PUBDATE_VERBS)})\s*(?:(?:{_alt(PUBDATE_LINKS)})\s*)?(?P<date>{_DATE})", re.IGNORECASE
 )
+# A line that is only a date, with an optional time: "14 mars 2025 - 07:15", "13 March 2025, 18:42 GMT".
+_DATE_ONLY = re.compile(rf"(?P<date>{_DATE}){_CLOCK}?", re.IGNORECASE)
+_SOURCE = re.compile(rf"(?:{_alt(SOURCE_WORDS)})\s*:\s*(?P<what>.{{2,80}})$", re.IGNORECASE)
+_CREDIT = re.compile(
+    rf"(?:{_alt(CREDIT_WORDS)}|{_alt(BYLINE_PARTNERS)})\s*:?\s*(?:l['’])?(?P<what>.{{2,80}})$", re.IGNORECASE
+)
+_CREDIT_HEAD = re.compile(rf"(?:{_alt(CREDIT_WORDS)})\b", re.IGNORECASE)
 CREDIT_MAX_WORDS = 14  # "Source : Cellule de communication du ministère des Affaires étrangères"
 # A press-office or agency signature: capitals and digits, joined by / - & ("DCRP/MAECR-BE").
 _OFFICE_CODE = re.compile(r"[\(\[]?[A-Z][A-Z0-9]*(?:[/\-&.][A-Z0-9]+)*[\)\]]?")
 AGENCY_MAX_CHARS = 6  # "AFP", "APS", "ANP", "(MAP)": a lone short acronym is an agency credit
 # Wire-style credits: "(Reporting by Grace Mensah; Editing by Tom Adeyemi)".
-_REPORTING = re.compile(r"\((?:additional )?(?:reporting|writing|editing|rédaction|avec) (?:by|par) [^()]{2,120}\)", re.IGNORECASE)
+_REPORTING = re.compile(
+    rf"\((?:{_alt(WIRE_CREDIT_ROLES)})\s*(?:(?:{_alt(WIRE_CREDIT_LINKS)})|:)\s*[^()]{{2,120}}\)", re.IGNORECASE
+)
 _INITIALS = re.compile(r"(?:[A-ZÀ-Ý]\.){2,4}")  # "A.R.S.": a signature in initials
 # "Fatoumata DEMBÉLÉ, envoyée spéciale à Ankara": a name, then a short role in lower case.
 _NAME_ROLE = re.compile(r"(?P<name>[^,]{3,50}),\s+(?P<role>[a-zà-ÿ][^,.;!?]{2,60})")
-_GENERIC_AUTHOR = re.compile(r"(?:la |l['’])?(?:r[ée]daction|admin|webmaster|staff|équipe)\b", re.IGNORECASE)
+_GENERIC_AUTHOR = re.compile(rf"(?:la |l['’]|the )?(?:{_alt(GENERIC_AUTHORS)})\b", re.IGNORECASE)
 NAME_MAX_WORDS = 4  # "Amina Kabo Djarmah", "Jean de la Fontaine"
-_NOT_NAME_START = frozenset({"le", "la", "les", "un", "une", "des", "the", "a", "an"})
-_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "d’", "el", "ben", "bin", "ould", "van", "von", "da"})
+# "© Sahel Wire 2025. All rights reserved.", "© 2025 Sahel Matin - Tous droits réservés".
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<holder>[A-ZÀ-Ý][^.|,©\d]{1,40}?)\s*(?:\d{4})?\s*(?:[.,|\-–—].*)?$",
+    re.IGNORECASE,
+)
+_RIGHTS = re.compile(rf"(?:{_alt(RIGHTS_RESERVED)})\b", re.IGNORECASE)
+OUTLET_MAX_WORDS = 5  # "L'Éclaireur de Bamako", "Le Veilleur du Niger"
 
 
 @dataclass(frozen=True)
@@ -93,18 +139,28 @@ class TextMetadata:
 
 
 def parse_date(text: str) -> str | None:
-    """The first French date in ``text`` as ISO ``YYYY-MM-DD``; None when none or impossible."""
+    """The first date in ``text`` (French, English or numeric day first) as ISO ``YYYY-MM-DD``.
+
+    None when there is none or it is impossible (31 February).
+    """
     m = _DATE_RE.search(text)
     if not m:
         return None
+    if m.group("d"):
+        return _iso(m.group("y"), m.group("m"), m.group("d"))
+    if m.group("d2"):
+        return _iso(m.group("y2"), m.group("m2"), m.group("d2"))
+    return _iso(m.group("ny"), m.group("nm"), m.group("nd"))
+
+
+def _iso(year: str | int, month: str | int, day: str | int) -> str | None:
+    """ISO day from parts (a month given by name or number); None when impossible."""
+    if isinstance(month, str) and not month.isdigit():
+        month = MONTHS[re.sub(r"\s+", " ", month.lower())]
     try:
-        if m.group("d"):
-            day = dt.date(int(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
-        else:
-            day = dt.date(int(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
+        return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
-    return day.isoformat()
 
 
 def _fix_case(word: str) -> str:
@@ -120,7 +176,7 @@ def normalise_name(name: str) -> str:
     out = []
     for i, word in enumerate(name.split()):
         fixed = _fix_case(word)
-        out.append(fixed.lower() if i > 0 and fixed.lower() in _PARTICLES else fixed)
+        out.append(fixed.lower() if i > 0 and fixed.lower() in NAME_PARTICLES else fixed)
     return " ".join(out)
 
 
@@ -129,23 +185,36 @@ def name_like(line: str) -> bool:
     ws = line.split()
     if not 2 <= len(ws) <= NAME_MAX_WORDS or re.search(r"[\d!?;:«»,()]", line):
         return False
-    if ws[0].lower() in _NOT_NAME_START and not _GENERIC_AUTHOR.match(line):
+    if ws[0].lower() in NOT_NAME_STARTS and not _GENERIC_AUTHOR.match(line):
         return False  # "Les Echos", "The Tour Dates": an article opens a heading, not a name
     if line.endswith(".") and not re.search(r"\b[A-ZÀ-Ý]\.$", line):
         return False  # a sentence end, not an initial ("Amen K.")
-    return all(w[0].isupper() or w.lower() in _PARTICLES for w in ws)
+    return all(w[0].isupper() or w.lower() in NAME_PARTICLES for w in ws)
 
 
-def _byline(line: str) -> str | None:
+@dataclass(frozen=True)
+class Byline:
+    """A byline's signer: a person (the author) or an organisation (an outlet or agency), and a partner."""
+
+    name: str
+    organisation: bool
+    partner: str | None = None
+
+
+def _byline(line: str) -> Byline | None:
     if len(line.split()) > BYLINE_MAX_WORDS:
         return None
     m = _BYLINE.fullmatch(line)
     if not m:
         return None
     name = m.group("name").strip()
-    # A one-word signer is a desk or an outlet ("Par AfriqueActu24", "Par AFP"), still a byline.
-    if name_like(name) or _GENERIC_AUTHOR.fullmatch(name) or _ONE_WORD_SIGNER.fullmatch(name):
-        return normalise_name(name) if not _ONE_WORD_SIGNER.fullmatch(name) else name
+    partner = m.group("with").strip().rstrip(".") if m.group("with") else None
+    if name_like(name) or _GENERIC_AUTHOR.fullmatch(name):
+        return Byline(normalise_name(name), False, partner)
+    # A one-word signer is an outlet, a desk or an agency ("Par AfriqueActu24", "Par AFP"):
+    # still a byline, but it names no author.
+    if _ONE_WORD_SIGNER.fullmatch(name):
+        return Byline(name, True, partner)
     return None
 
 
@@ -157,10 +226,38 @@ def _credit(line: str) -> tuple[str, str | None] | None:
     if m:
         return line, m.group("what").strip().rstrip(".")
     m = _CREDIT.fullmatch(line)
-    if m and (re.match(r"cr[ée]dit|photo", line, re.IGNORECASE) or re.fullmatch(r"[A-Z][\w.\- ]{1,20}", m.group("what"))):
+    if m and (_CREDIT_HEAD.match(line) or re.fullmatch(r"[A-Z][\w.\- ]{1,20}", m.group("what"))):
         return line, None
     if _REPORTING.fullmatch(line):
         return line.strip("()"), None
+    return None
+
+
+def _copyright_holder(line: str) -> str | None:
+    """The holder named by a copyright line ("© Sahel Wire 2025. All rights reserved." -> "Sahel Wire")."""
+    m = _COPYRIGHT_HOLDER.fullmatch(line.strip())
+    if not m:
+        return None
+    holder = m.group("holder").strip(" -–—")
+    if not holder or _RIGHTS.match(holder) or len(holder.split()) > OUTLET_MAX_WORDS:
+        return None
+    return holder
+
+
+def _banner_site(line: str) -> str | None:
+    """The site named by a banner line ("AfriqueActu24 | Toute l'Afrique en temps réel")."""
+    parts = banner_parts(line)
+    return parts[0] if parts and len(parts[0].split()) <= OUTLET_MAX_WORDS else None
+
+
+def site_outlet(removed: Sequence[Removed]) -> str | None:
+    """The outlet named by the site's own furniture: its banner, else its copyright line."""
+    for item in removed:
+        if item.reason == BANNER_REASON and (site := _banner_site(item.line)):
+            return site
+    for item in removed:
+        if item.reason == "copyright" and (holder := _copyright_holder(item.line)):
+            return holder
     return None
 
 
@@ -181,37 +278,61 @@ def _signature(line: str) -> str | None:
     return None
 
 
-def _dateline(line: str) -> tuple[str, str | None, str | None] | None:
-    """(place, ISO date or None, agency or None) when the line starts with a dateline."""
+def _dateline(line: str, published: str | None) -> tuple[str, str | None, str | None] | None:
+    """(place, ISO date or None, agency or None) when the line starts with a dateline.
+
+    A dateline without the year ("ANKARA, March 13 (Reuters) -") takes the year of the
+    publication date when there is one.
+    """
     m = _DATELINE.match(line)
     if not m:
         return None
-    place, date, agency = m.group("place"), m.group("date"), m.group("agency")
+    place, agency = m.group("place"), m.group("agency")
+    if m.group("date"):
+        date = parse_date(m.group("date"))
+    elif (m.group("pd") or m.group("pd2")) and published:
+        day, month = (m.group("pd"), m.group("pm")) if m.group("pd") else (m.group("pd2"), m.group("pm2"))
+        date = _iso(published[:4], month, day)
+    else:
+        date = None
+    has_date = bool(m.group("date") or m.group("pd") or m.group("pd2"))
     # Without a date or an agency, only "BAMAKO - text" reads as a dateline (not "AES" or "Mali - Russie").
-    if not (date or agency or (place.isupper() and m.group("sep") in ("-", "–", "—") and m.end() < len(line))):
+    if not (has_date or agency or (place.isupper() and m.group("sep") in ("-", "–", "—") and m.end() < len(line))):
         return None
-    return normalise_name(place), parse_date(date) if date else None, agency
+    return normalise_name(place), date, agency
 
 
-def read_metadata(lines: Sequence[str]) -> TextMetadata:
-    """Read title, author, dateline, credits from cleaned lines; take out byline/signature/credit lines."""
+def read_metadata(lines: Sequence[str], furniture: Sequence[Removed] = ()) -> TextMetadata:
+    """Read title, author, dateline, credits from cleaned lines; take out byline/signature/credit lines.
+
+    ``furniture`` are the lines the cleaning stage removed: a banner or a copyright line there
+    names the site that published the text, which wins over a "Source :" credit (a copy
+    credits its original).
+    """
     lines = list(lines)
     n = len(lines)
     reasons: dict[int, str] = {}
     bylines: list[str] = []
     credits: list[str] = []
-    outlet: str | None = None
+    partners: list[str] = []
+    source_outlet: str | None = None
+    signer_outlet: str | None = None
     published: str | None = None
     for i, line in enumerate(lines):
         if i == 0 and n > 1:
             continue  # the first line is the title
-        if (name := _byline(line)) is not None:
+        if (byline := _byline(line)) is not None:
             reasons[i] = "byline"
-            bylines.append(name)
+            if byline.organisation:
+                signer_outlet = signer_outlet or byline.name
+            else:
+                bylines.append(byline.name)
+            if byline.partner:
+                partners.append(byline.partner)
         elif (credit := _credit(line)) is not None:
             reasons[i] = "credit"
             credits.append(credit[0])
-            outlet = outlet or credit[1]
+            source_outlet = source_outlet or credit[1]
         elif ((m := _PUBDATE.match(line)) or (m := _DATE_ONLY.fullmatch(line))) and len(words(line)) <= BYLINE_MAX_WORDS:
             reasons[i] = "pubdate"
             published = published or parse_date(m.group("date"))
@@ -243,13 +364,18 @@ def read_metadata(lines: Sequence[str]) -> TextMetadata:
 
     place = None
     for line in kept[1 : 1 + DATELINE_SEARCH_LINES]:
-        found = _dateline(line)
+        found = _dateline(line, published)
         if found:
             place, date, agency = found
             published = published or date
-            if agency and agency not in credits:
-                credits.append(agency)
+            if agency:
+                partners.append(agency)
             break
+    # A partner or agency already named by a credit line is not credited twice.
+    for partner in partners:
+        if not any(partner in credit for credit in credits):
+            credits.append(partner)
+    outlet = site_outlet(furniture) or signer_outlet or source_outlet
     return TextMetadata(tuple(kept), removed, title, author, published, place, tuple(credits), outlet)
 
 
