@@ -210,3 +210,27 @@ def test_clean_author_box_takes_the_short_bio_under_the_heading():
 def test_clean_section_label_after_a_punctuated_title():
     text = "\n".join(["Niger : les trois ministres de l'AES attendus à Ankara ce jeudi", "AES", "Écrit par La Rédaction", BODY])
     assert _reasons(text) == {"AES": "section-label"}
+
+
+BYLINE = "Par Moussa TRAORÉ"
+
+
+def test_clean_removes_a_site_banner_above_the_headline():
+    for banner in ("NigerMatin24 | L'info du Niger en continu", "Le Courrier de Gao - Le journal du Nord"):
+        assert _reasons(_article(head=(banner,))) == {banner: "banner"}
+        assert _kept(_article(head=(banner,)))[0] == TITLE
+
+
+def test_clean_banner_needs_a_headline_after_it_and_none_before():
+    # A headline shaped like "<Name> - <words>" is the title when nothing headline-like follows it.
+    headline = "Tombouctou - Les manuscrits reviennent à la bibliothèque"
+    assert _reasons("\n\n".join([headline, BYLINE, BODY, BODY2])) == {}
+    # Under the title, a "<Name> | <words>" line is not a banner either.
+    line = "Kayes | Les commerçants ferment boutique"
+    assert line in _kept("\n\n".join([TITLE, line, BODY, BODY2]))
+
+
+def test_clean_banner_is_not_a_titled_line_with_a_colon_or_a_menu():
+    title = "Mali - Russie : un accord de défense signé à Moscou"
+    assert _kept("\n\n".join(["Gao Info | Toute l'actu du Nord", title, BODY]))[0] == title
+    assert _reasons("\n\n".join([title, BODY])) == {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -163,3 +165,62 @@ def test_metadata_long_source_line_and_wire_credit():
 def test_metadata_office_code_only_read_at_the_end():
     meta = _read(TITLE, "AES", BODY)
     assert meta.credits == () and "AES" in meta.kept
+
+
+EN_TITLE = "Mali signs power deal with Chinese builder"
+EN_BODY = "Mali signed a deal on Tuesday with a Chinese company to build a solar plant near Kayes, the energy ministry said."
+
+
+def test_parse_date_english_day_first_month_first_and_ordinals():
+    assert parse_date("13 March 2025") == "2025-03-13"
+    assert parse_date("Tuesday, June 3, 2025") == "2025-06-03"
+    assert parse_date("Sept. 9, 2024") == "2024-09-09"
+    assert parse_date("the 2nd of May 2025") == "2025-05-02"
+    assert parse_date("31 February 2025") is None
+
+
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)), st.sampled_from(["%d %B %Y", "%B %d, %Y", "%A, %d %B %Y", "%d/%m/%Y", "%b %d %Y"]))
+def test_parse_date_reads_english_dates_in_every_common_layout(day, layout):
+    # strftime's English names: the C locale, which is what every test run uses.
+    assert parse_date(day.strftime(layout)) == day.isoformat()
+
+
+def test_metadata_english_date_line_with_clock_time_is_the_publication_date():
+    meta = _read(EN_TITLE, "4 June 2025, 09:05 GMT", EN_BODY)
+    assert meta.published == "2025-06-04" and meta.removed[0].reason == "pubdate"
+    meta = _read(EN_TITLE, "Published on June 4, 2025 at 9:05 am", EN_BODY)
+    assert meta.published == "2025-06-04" and meta.removed[0].reason == "pubdate"
+
+
+def test_metadata_wire_dateline_without_year_takes_the_publication_year():
+    meta = _read(EN_TITLE, "4 June 2025, 09:05 GMT", "KAYES, June 3 (Reuters) - " + EN_BODY)
+    assert (meta.dateline_place, meta.published) == ("Kayes", "2025-06-04")
+    assert "Reuters" in meta.credits
+    meta = _read(EN_TITLE, "KAYES, June 3 (Reuters) - " + EN_BODY)
+    assert meta.dateline_place == "Kayes" and meta.published is None  # no year anywhere: no guess
+
+
+def test_metadata_ap_and_afp_dateline_styles():
+    meta = _read(EN_TITLE, "BAMAKO, Mali (AP) — " + EN_BODY)
+    assert meta.dateline_place == "Bamako" and "AP" in meta.credits
+    meta = _read(TITLE, "Bamako, 3 juin 2025 (AFP) - " + BODY)
+    assert (meta.dateline_place, meta.published) == ("Bamako", "2025-06-03") and "AFP" in meta.credits
+
+
+def test_metadata_english_byline_and_wire_credit_line():
+    meta = _read(EN_TITLE, "By Kofi ASANTE", EN_BODY, "(Reporting by Kofi Asante; Editing by Jane Doe)")
+    assert meta.author == "Kofi Asante"
+    assert [r.reason for r in meta.removed] == ["byline", "credit"]
+    assert meta.credits == ("Reporting by Kofi Asante; Editing by Jane Doe",)
+
+
+def test_metadata_site_banner_and_copyright_name_the_outlet_over_a_source_credit():
+    from recoupe.records import Removed
+
+    banner = Removed("NigerMatin24 | L'info du Niger en continu", "banner")
+    copyright_line = Removed("© Kayes Post 2024. Tous droits réservés.", "copyright")
+    assert _read(TITLE, BODY, "Source : Le Courrier de Gao").outlet == "Le Courrier de Gao"
+    assert read_metadata([TITLE, BODY, "Source : Le Courrier de Gao"], [banner]).outlet == "NigerMatin24"
+    assert read_metadata([TITLE, BODY], [copyright_line]).outlet == "Kayes Post"
+    assert read_metadata([TITLE, BODY], [Removed("© 2025 Sahel Matin - Tous droits réservés", "copyright")]).outlet == "Sahel Matin"
+    assert read_metadata([TITLE, BODY], [Removed("© Tous droits réservés", "copyright")]).outlet is None

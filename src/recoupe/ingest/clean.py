@@ -272,8 +272,11 @@ def _navigation(ctx: CleanContext, i: int) -> bool:
 
 
 def _headline_candidate(line: str) -> bool:
-    """A head line that can be the headline: several words, not a byline or a date line."""
-    return len(words(line)) >= HEADLINE_MIN_WORDS and not _BYLINE_START.match(line) and not is_body(line)
+    """A head line that can be the headline: several words, not a byline or a date line.
+
+    Only asked of lines before the first body paragraph (see ``CleanContext``).
+    """
+    return len(words(line)) >= HEADLINE_MIN_WORDS and not _BYLINE_START.match(line)
 
 
 def banner_parts(line: str) -> tuple[str, str] | None:
