@@ -140,3 +140,73 @@ def test_build_article_declared_french_date_and_title_first(detector):
     article = build_article(raw, detector)
     assert article.published == "2025-04-03"
     assert article.text.startswith("Niamey : réunion sur l'énergie\n\nLes ministres")
+
+
+AGGREGATOR_COPY = (
+    "InfoSahel360 | Le Sahel minute par minute\n"
+    "Accueil | Politique | Société | Sport\n\n"
+    "Gao : la route nationale rouverte après six mois de travaux\n\n"
+    "Par InfoSahel360 avec Le Courrier de Gao\n"
+    "2 juin 2025 - 08:30\n\n"
+    "Gao, le 1er juin 2025 – La route nationale reliant Gao à Ansongo a été rouverte dimanche "
+    "après six mois de travaux, a annoncé le gouverneur de la région lors d'une cérémonie.\n\n"
+    "Les transporteurs saluent une baisse attendue des temps de trajet et des coûts, selon "
+    "le syndicat des routiers.\n\n"
+    "Aminata CISSÉ\n\n"
+    "Rejoignez notre chaîne WhatsApp pour ne rien manquer\n"
+    "Tags : Gao, routes, transport\n"
+)
+
+WIRE = (
+    "Niger reopens border crossing with Benin after two years\n\n"
+    "By Kwame OSEI\n"
+    "2 June 2025, 14:10 GMT\n\n"
+    "NIAMEY, June 2 (Sahel Newswire) - Niger reopened its main border crossing with Benin on "
+    "Monday, two years after it was closed, the interior ministry said in a statement.\n\n"
+    "Traders welcomed the decision, which they said would lower the price of goods in Niamey.\n\n"
+    "(Reporting by Kwame Osei; Editing by Anna Berg)\n\n"
+    "© Sahel Newswire 2025. All rights reserved.\n"
+)
+
+REWRITE_WITH_BOX = (
+    "Tillabéri : les écoles rouvrent leurs portes après les congés\n\n"
+    "Écrit par Issa Boubacar MAÏGA\n\n"
+    "Les élèves de la région de Tillabéri ont repris le chemin de l'école lundi, après deux "
+    "semaines de congés, a indiqué la direction régionale de l'enseignement.\n\n"
+    "Les enseignants espèrent une année plus calme que la précédente, selon leur syndicat.\n\n"
+    "I.B.M.\n\n"
+    "À propos de l'auteur\n"
+    "Issa Boubacar MAÏGA est reporter au service Société. Il couvre l'éducation depuis 2018.\n"
+)
+
+
+def test_build_article_aggregator_copy_banner_outlet_and_author(detector):
+    article = build_article(_text_doc(AGGREGATOR_COPY), detector)
+    assert isinstance(article, Article)
+    assert article.title == "Gao : la route nationale rouverte après six mois de travaux"
+    assert article.outlet == "InfoSahel360" and article.author == "Aminata Cissé"
+    assert (article.published, article.dateline_place) == ("2025-06-02", "Gao")
+    assert "Le Courrier de Gao" in article.credits
+    reasons = [r.reason for r in article.removed]
+    assert reasons == ["banner", "navigation", "byline", "pubdate", "signature", "social", "tags"]
+    assert article.text.startswith(article.title) and article.text.endswith("selon le syndicat des routiers.")
+
+
+def test_build_article_english_wire_story(detector):
+    article = build_article(_text_doc(WIRE), detector)
+    assert isinstance(article, Article)
+    assert (article.author, article.published, article.dateline_place) == ("Kwame Osei", "2025-06-02", "Niamey")
+    assert article.outlet == "Sahel Newswire" and article.language == "en"
+    assert [r.reason for r in article.removed] == ["byline", "pubdate", "credit", "copyright"]
+    assert "Reporting by Kwame Osei; Editing by Anna Berg" in article.credits
+    assert article.text.split("\n\n")[-1].startswith("Traders welcomed")
+
+
+def test_build_article_initials_signature_and_author_bio_are_removed(detector):
+    article = build_article(_text_doc(REWRITE_WITH_BOX), detector)
+    assert isinstance(article, Article)
+    reasons = {r.line: r.reason for r in article.removed}
+    assert reasons["I.B.M."] == "signature" and reasons["À propos de l'auteur"] == "author-box"
+    assert [r for r in reasons.values()].count("author-box") == 2
+    assert article.author == "Issa Boubacar Maïga"
+    assert article.text.split("\n\n")[-1].startswith("Les enseignants espèrent")

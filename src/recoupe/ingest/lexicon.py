@@ -60,7 +60,7 @@ TIME_LINKS: tuple[str, ...] = ("à", "at")
 SOURCE_WORDS: tuple[str, ...] = ("source", "sources")
 CREDIT_WORDS: tuple[str, ...] = (
     "crédit", "crédits", "credit", "credits", "crédit photo", "crédits photos", "photo",
-    "photo credit", "image",
+    "photo credit",
 )
 # Wire credits in brackets: "(Reporting by X; Editing by Y)", "(Rédaction : X)".
 WIRE_CREDIT_ROLES: tuple[str, ...] = (

@@ -100,7 +100,8 @@ _SOURCE = re.compile(rf"(?:{_alt(SOURCE_WORDS)})\s*:\s*(?P<what>.{{2,80}})$", re
 _CREDIT = re.compile(
     rf"(?:{_alt(CREDIT_WORDS)}|{_alt(BYLINE_PARTNERS)})\s*:?\s*(?:l['’])?(?P<what>.{{2,80}})$", re.IGNORECASE
 )
-_CREDIT_HEAD = re.compile(rf"(?:{_alt(CREDIT_WORDS)})\b", re.IGNORECASE)
+# The heading must be followed by a colon ("Photo : X"): "Crédit agricole ..." is a heading, not a credit.
+_CREDIT_HEAD = re.compile(rf"(?:{_alt(CREDIT_WORDS)})\s*:", re.IGNORECASE)
 CREDIT_MAX_WORDS = 14  # "Source : Cellule de communication du ministère des Affaires étrangères"
 # A press-office or agency signature: capitals and digits, joined by / - & ("DCRP/MAECR-BE").
 _OFFICE_CODE = re.compile(r"[\(\[]?[A-Z][A-Z0-9]*(?:[/\-&.][A-Z0-9]+)*[\)\]]?")
