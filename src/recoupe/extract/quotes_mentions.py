@@ -113,8 +113,11 @@ def _role_regex(lex: ModuleType) -> re.Pattern[str]:
 def _doc_regex(lex: ModuleType) -> re.Pattern[str]:
     heads = "|".join(re.escape(h) for h in sorted(lex.DOC_HEADS, key=len, reverse=True))
     quals = "|".join(re.escape(q) for q in sorted(lex.DOC_QUALIFIERS, key=len, reverse=True))
+    # "le communiqué conjoint", "son dernier rapport", "une nouvelle déclaration commune"
     return re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’]|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|[Dd]u|[Dd]e la|"
-                      rf"[Dd]['’]un|[Dd]['’]une)\s*(?P<head>{heads})(?:\s+(?P<qual>{quals}))?\b")
+                      rf"[Dd]['’]un|[Dd]['’]une|[Ss]on|[Ss]a|[Ll]eur)\s*(?:(?:dernier|dernière|nouveau|"
+                      rf"nouvel|nouvelle|récent|récente|premier|première|long|longue)\s+)?"
+                      rf"(?P<head>{heads})(?:\s+(?P<qual>{quals}))?\b")
 
 
 def _content_stems(text: str) -> tuple[str, ...]:
@@ -378,8 +381,10 @@ class Speakers:
         if m.name and " " not in m.name:
             # "le document", "le texte", "la déclaration": the last document named before it.
             for prev in reversed([x for x in self.mentions if x.kind == "doc" and x.end <= m.start]):
-                if prev.name and " " in prev.name and (head in {fold(a) for a in self.lex.DOC_ANAPHORS}
-                                                       or fold(prev.name).split()[0] == head):
+                anaphors = {fold(a) for a in self.lex.DOC_ANAPHORS}
+                prev_head = fold(prev.name or "").split()[0] if prev.name else ""
+                if prev.name and ((head in anaphors and prev_head not in anaphors)
+                                  or (" " in prev.name and prev_head == head)):
                     return Speaker("doc:" + slug(prev.name), prev.name, m.text, m.start, m.end, "doc")
         name = m.name or m.text
         return Speaker("doc:" + slug(name), name, m.text, m.start, m.end, "doc")
