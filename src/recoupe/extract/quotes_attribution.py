@@ -36,7 +36,7 @@ _LEAD = re.compile(r"^(?:(?:mais|et|or|cependant|toutefois|ainsi)\s*,?\s+)?(?P<p
 _VOICE = re.compile(r"\bpar la voix d(?:e\s+|u\s+|es\s+|['’]\s*)", re.IGNORECASE)
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "sa", "son", "ses",
                           "leur", "leurs", "cette", "ce", "ces", "notre", "votre"})
-_HARD_STOP = re.compile(r"[.;!?«»“”\"\n_<>:]")
+_HARD_STOP = re.compile(r"[.;!?«»“”\"_<>:]|\n\s*\n")  # one line break may be a wrapped line
 
 
 @dataclass(frozen=True)

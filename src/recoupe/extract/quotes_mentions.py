@@ -18,7 +18,8 @@ from typing import Any, Iterable
 NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 ROLE_TAIL_WORDS = 12  # words after a role head: "des Affaires étrangères de la Coopération régionale ..."
 _PARTICLE = r"(?:ag|Ag|ould|Ould|ben|Ben|bin|el|El|al|Al|de|da|dos|van|von|le|Le)"
-_NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{NAME_TOKEN})*")
+_GAP = r"(?:[ \u00a0]+|[ \u00a0]*\n(?!\s*\n)[ \u00a0]*)"  # a space, or one line break (wrapped text)
+_NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{NAME_TOKEN})*")
 _PRONOUN = re.compile(r"(?<![-\w’'])(il|elle|ils|elles|Il|Elle|Ils|Elles)\b(?!-)")
 _OBJ_PRONOUN = re.compile(r"\b(?:[Ss]elon|[Pp]our|[Dd]['’]après)\s+(lui|elle|eux|elles)\b")
 
@@ -54,6 +55,8 @@ def fold(text: str) -> str:
 def stem(word: str) -> str:
     """Crude French stem that merges gender and number: malienne, maliens -> malien."""
     w = fold(word).rstrip("s")
+    if w.endswith("que") and len(w) > 4:  # turque -> turc, grecque -> grec
+        return w[:-3].rstrip("c") + "c"
     if w.endswith("nne"):
         return w[:-2]
     if w.endswith("e") and len(w) > 3:
@@ -362,6 +365,8 @@ class Speakers:
                 left = self.masked[max(s, m.start - 70):m.start]
                 right = self.masked[m.end:min(e, m.end + 50)]
                 ctx.update(_content_stems(left + " " + right))
+                # states named beside the person ("l'ambassadeur de Chine, M. Liu")
+                ctx.update(f"country:{c}" for c in self._countries_in(max(s, m.start - 70), min(e, m.end + 50)))
         return ctx
 
     def resolve(self, m: Mention) -> Speaker:
@@ -402,13 +407,14 @@ class Speakers:
         get = getattr(self.gazetteer, "get", None)
         generic = {stem(w) for w in ("chef", "ministre", "responsable", "président")}
         best: tuple[float, int, Mention] | None = None
+        role_words = set(m.words) | {f"country:{c}" for c in role_countries}
         for p in self.mentions:
             if p.kind != "person" or p.start >= m.start:
                 continue
             key = self.person_key(p)
             ctx = self._context(key)
-            score = sum(2.0 if w in demonyms else (0.5 if w in generic else 1.0)
-                        for w in set(m.words) if w in ctx)
+            score = sum(2.0 if w in demonyms or w.startswith("country:") else (0.5 if w in generic else 1.0)
+                        for w in role_words if w in ctx)
             if role_dem and (ctx & demonyms) and not (ctx & role_dem):
                 score -= 3.0
             if m.gender and p.gender and m.gender != p.gender:
