@@ -178,6 +178,9 @@ def _demonyms(doc: "Doc", gz: Gazetteer, lines: "LineIndex", taken: list[tuple[i
 
 def _folded(text: str) -> str:
     """Lower case without accents, same length as ``text`` (offsets stay valid)."""
+    whole = strip_accents(text).lower()
+    if len(whole) == len(text):  # no ligature or compatibility character changed the length
+        return whole
     out = []
     for ch in text:
         f = strip_accents(ch).lower()

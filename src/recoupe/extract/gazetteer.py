@@ -52,6 +52,9 @@ _ACRONYM_DOT = re.compile(r"\b(\w)\.")
 _DASHES = re.compile(r"[-\u2010-\u2015_/]")
 _NON_WORD = re.compile(r"[^\w'+ ]")
 _SPACES = re.compile(r"\s+")
+# Accented letters of French and Latin-1 -> base letters (one char each: offsets are kept).
+_LATIN1_ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝ",
+                                "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUY")
 # Latin-script place names (Basic Latin + Latin-1 + Latin Extended-A letters).
 _LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][A-Za-z\u00C0-\u00FF\u0100-\u017F' \-\u2019]+$")
 
@@ -60,6 +63,9 @@ def strip_accents(text: str) -> str:
     """``text`` without combining marks (é -> e, ï -> i); keeps case."""
     if text.isascii():  # most keys: skip the Unicode round trip
         return text
+    text = text.translate(_LATIN1_ACCENTS)  # French accents without decomposing
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
@@ -67,6 +73,8 @@ def strip_accents(text: str) -> str:
 def norm_key(text: str) -> str:
     """The matching key of a surface: no accents, lower case, no punctuation, elisions
     split ("l'AES" -> ``l' aes``), acronym dots dropped ("S.E.M." -> ``sem``)."""
+    if text.isalpha() and text.isascii():  # one plain word, the common case: no regex needed
+        return text.lower()
     s = strip_accents(text).replace("\u2019", "'").replace("`", "'").replace("\u02bc", "'")
     s = _ACRONYM_DOT.sub(r"\1", s).lower()
     s = _ELISION.sub(r"\1' ", s)
