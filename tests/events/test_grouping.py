@@ -29,9 +29,11 @@ def _partition(events):
     return sorted(tuple(sorted(e.articles)) for e in events)
 
 
-def test_grouping_same_meeting_in_different_months_is_two_events(new_article):
+def test_grouping_same_meeting_in_different_months_is_two_events(new_article, new_claim):
     march, october = new_article(MARCH), new_article(OCTOBER)
-    events = group([march, october], {}, None)
+    claims = {march.id: (new_claim(march, "date", "2025-03-03", "3 mars 2025", about_event=True),),
+              october.id: (new_claim(october, "date", "2025-10-14", "14 octobre 2025", about_event=True),)}
+    events = group([march, october], claims, None)
     assert _partition(events) == sorted([(march.id,), (october.id,)])
 
 
@@ -64,13 +66,14 @@ def test_grouping_place_claims_veto_a_merge(new_article, new_claim):
 def test_grouping_incremental_add_keeps_ids_and_articles(new_article):
     a, b = new_article(MARCH), new_article(FLOODS)
     first = group([a, b], {}, None)
-    c, d = new_article(MARCH_OTHER_WORDS), new_article(OCTOBER)
+    c, d = new_article(MARCH_OTHER_WORDS), new_article(FLOODS_2)
     second = group([a, b, c, d], {}, None, previous=first)
     by_id = {e.id: e for e in second}
     for old in first:
         assert old.id in by_id
         assert set(old.articles) <= set(by_id[old.id].articles)
     assert by_id[event_id(a.id)].articles == (a.id, c.id)
+    assert by_id[event_id(b.id)].articles == (b.id, d.id)
     assert _partition(second) == _partition(group([a, b, c, d], {}, None))
 
 
