@@ -180,6 +180,7 @@ class _Resolver:
 
 
 def _bare_name(phrase: str) -> str:
+    """A phrase used as a name: one line, no leading determiner ("les deux parties")."""
     words_ = phrase.split()
     if words_ and fold(words_[0]) in {"le", "la", "les", "l'", "des", "du", "un", "une", "ces"}:
         words_ = words_[1:]

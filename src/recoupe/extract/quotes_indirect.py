@@ -14,7 +14,7 @@ from recoupe.extract.quotes_attribution import _LEAD, Cue, Finder, opener_at
 from recoupe.extract.quotes_spans import words
 
 # "que" after a speech verb, with up to four words between ("a confié à la presse qu'...").
-_QUE = re.compile(r"(?:[ \u00a0]+[\w’'-]+){0,4}?[ \u00a0]+qu(?:e\b|['’])")
+_QUE = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+qu(?:e\b|['’])")
 _TRAIL_SELON = re.compile(r",\s+(?:selon|d['’]après)\s+", re.IGNORECASE)
 _MIN_CLAUSE_WORDS = 3  # shorter "clauses" are fragments ("que non", "qu'il viendra")
 

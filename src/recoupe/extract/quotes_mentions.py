@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Iterable
 
+from recoupe.extract.quotes_spans import wrapped
+
 NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 ROLE_TAIL_WORDS = 12  # words after a role head: "des Affaires étrangères de la Coopération régionale ..."
 _PARTICLE = r"(?:ag|Ag|ould|Ould|ben|Ben|bin|el|El|al|Al|de|da|dos|van|von|le|Le)"
@@ -179,6 +181,8 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         has_title = prev in honorifics or fold(prev) in titles or lead > 0 and toks[lead - 1][2] in honorifics
         if len(rest) >= 2 or (rest and has_title):
             s, e = m.start() + rest[0][0], m.start() + rest[-1][1]
+            if "\n" in text[s:e] and not wrapped(text, text.index("\n", s)):
+                continue  # "Fatoumata DEMBÉLÉ\nPublié le ...": a byline, then another line
             found.append(Mention(s, e, text[s:e], "person", gender=gender))
     found = _widen(found, text)
     persons = _dedupe(found)
@@ -232,7 +236,7 @@ def _role_tail(masked: str, pos: int, lex: ModuleType, verb_starts: set[int]) ->
     count = 0
     prev = ""
     stops = {fold(x) for x in lex.NP_STOPWORDS}
-    for m in re.finditer(r"[ \u00a0]*([\w’'-]+)", masked[pos:pos + 120]):
+    for m in re.finditer(r"(?:[ \u00a0]|\n(?!\s*\n))*([\w’'-]+)", masked[pos:pos + 120]):
         if m.start() != end - pos:
             break
         w = m.group(1)
@@ -264,8 +268,12 @@ def _widen(found: list[Mention], text: str) -> list[Mention]:
                      and m.end <= o.end and (o.end - o.start) > (m.end - m.start)]
             if wider:
                 w = max(wider, key=lambda o: o.end - o.start)
+                full = pretty_name(text[w.start:w.end])
+                name = m.name
+                if name and set(fold(name).split()) < set(fold(full).split()):
+                    name = full  # "Issaka" linked alone, "Colonel Issaka DJIBO" written
                 m = Mention(w.start, w.end, text[w.start:w.end], "person", m.gender or w.gender,
-                            entity_id=m.entity_id, name=m.name)
+                            entity_id=m.entity_id, name=name)
         out.append(m)
     return out
 
@@ -315,7 +323,7 @@ class Speakers:
         for m in self.mentions:
             if m.kind != "person":
                 continue
-            key = fold(m.text.split()[-1]) if m.text.split() else fold(m.text)
+            key = self.person_key(m)
             ident, name = self._entity(m)
             old = self._full.get(key)
             if old is None or (ident and not old[0]) or (bool(ident) == bool(old[0]) and len(name) > len(old[1])):
@@ -345,7 +353,17 @@ class Speakers:
         return fold(toks[0]) in known or fold(toks[-1]) not in known
 
     def person_key(self, m: Mention) -> str:
-        return fold(m.text.split()[-1]) if m.text.split() else fold(m.text)
+        """Cluster key of a person: the last word of the name; a lone word that is another
+        word of exactly one full name ("Liu" in "LIU Wenbo") joins that name."""
+        toks = [fold(w) for w in m.text.split()]
+        if not toks:
+            return fold(m.text)
+        if len(toks) == 1:
+            owners = {fold(x.text.split()[-1]) for x in self.mentions
+                      if x.kind == "person" and len(x.text.split()) > 1 and toks[0] in [fold(w) for w in x.text.split()]}
+            if len(owners) == 1:
+                return owners.pop()
+        return toks[-1]
 
     def of_person(self, m: Mention) -> Speaker:
         ident, name = self._full.get(self.person_key(m), self._entity(m))
@@ -356,6 +374,31 @@ class Speakers:
             if s <= pos < e:
                 return s, e
         return pos, pos
+
+    def _appositions(self, key: str) -> set[str]:
+        """Stems of the role phrases in apposition to a person: "X, chef de la diplomatie
+        turque," / "homologue du Burkina Faso, SEM X" / "le ministre X"."""
+        out: set[str] = set(self.role_links.get(key, ()))
+        heads = tuple(fold(h) for h in self.lex.ROLE_HEADS)
+        for m in self.mentions:
+            if m.kind != "person" or self.person_key(m) != key:
+                continue
+            segs = []
+            right = re.match(r"\s*,\s*([^,.;:«»_]{3,90}?)\s*(?:[,.;:]|$)", self.masked[m.end:m.end + 100])
+            # "X, et l'ambassadeur de Chine": after a name, a coordination is not X's title
+            if right and not re.match(r"(?:et|ou|ni)\b", fold(right.group(1))):
+                segs.append((m.end + right.start(1), m.end + right.end(1)))
+            base = max(0, m.start - 100)
+            left = re.search(r"(?:^|[,.;:«»(])\s*([^,.;:«»_]{3,90}?),?\s*(?:SEM|S\.E\.M\.?|M\.|Mme)?\s*$",
+                             self.masked[base:m.start])
+            if left:
+                segs.append((base + left.start(1), base + left.end(1)))
+            for s, e in segs:
+                low = fold(self.masked[s:e])
+                if any(re.search(rf"\b{re.escape(h)}\b", low) for h in heads):
+                    out.update(_content_stems(self.masked[s:e]))
+                    out.update(f"country:{c}" for c in self._countries_in(s, e))
+        return out
 
     def _context(self, key: str) -> set[str]:
         ctx: set[str] = set(self.role_links.get(key, ()))
@@ -413,10 +456,15 @@ class Speakers:
                 continue
             key = self.person_key(p)
             ctx = self._context(key)
-            score = sum(2.0 if w in demonyms or w.startswith("country:") else (0.5 if w in generic else 1.0)
-                        for w in role_words if w in ctx)
-            if role_dem and (ctx & demonyms) and not (ctx & role_dem):
-                score -= 3.0
+            strong = self._appositions(key)
+            # Words of a role in apposition to the person count four times those merely nearby.
+            score = sum((2.0 if w in demonyms or w.startswith("country:") else (0.5 if w in generic else 1.0))
+                        * (2.0 if w in strong else 0.5) for w in role_words if w in ctx | strong)
+            nation = {w for w in role_words if w in demonyms or w.startswith("country:")}
+            theirs = ({w for w in strong if w in demonyms or w.startswith("country:")}
+                      or {w for w in ctx if w in demonyms or w.startswith("country:")})
+            if nation and theirs and not (theirs & nation):
+                score -= 3.0  # "le ministre turc" is not the one presented as burkinabè
             if m.gender and p.gender and m.gender != p.gender:
                 score -= 1.0
             ident = self.of_person(p).id
@@ -430,7 +478,7 @@ class Speakers:
         # its words; a bare role ("le ministre") goes to the last person named.
         specific = bool(role_dem or role_countries)
         if best is None or best[0] < 0 or (specific and best[0] <= 0):
-            return Speaker(None, bare, m.text, m.start, m.end, "role")
+            return Speaker(None, " ".join(bare.split()), m.text, m.start, m.end, "role")
         sp = self.of_person(best[2])
         self.role_links.setdefault(self.person_key(best[2]), set()).update(m.words)
         return Speaker(sp.id, sp.name, m.text, m.start, m.end, "person")

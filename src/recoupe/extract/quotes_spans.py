@@ -16,6 +16,7 @@ OPENERS: tuple[str, ...] = tuple(o for o, _ in PAIRS)
 # A blank line ends a paragraph; a quote never runs over one unless it is re-opened.
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 WRAP_MIN_LINE = 50  # characters: a shorter line without final punctuation is a title, not a wrap
+WRAP_MIN_PREVIOUS = 30  # ... unless it follows a line of at least this many characters that was wrapped
 _WORD = re.compile(r"[\w’'-]+", re.UNICODE)
 # Abbreviations whose final dot does not end a sentence.
 _ABBREV = re.compile(r"(?:\b(?:M|Mme|Mlle|Dr|Pr|Me|St|Ste|etc|cf|av|apr|J\.-C|S\.E\.M|S\.E|n°)|\b[A-Z])\.$")
@@ -103,7 +104,7 @@ def split_sentences(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
         pos = m.end()
         if _inside(m.start(), spans):
             continue
-        if m.group() == "\n" and _wrapped(text, m.start()):
+        if m.group() == "\n" and wrapped(text, m.start()):
             continue
         if m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
             continue
@@ -117,14 +118,19 @@ def split_sentences(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     return out
 
 
-def _wrapped(text: str, pos: int) -> bool:
+def wrapped(text: str, pos: int) -> bool:
     """True when the single line break at ``pos`` wraps a sentence: the line before is long
     (not a title) and does not end a sentence, and the next line goes on with a word."""
+    ends = (".", "!", "?", "…", ":", "»", "”", '"', ">>")
     line_start = text.rfind("\n", 0, pos) + 1
     line = text[line_start:pos].rstrip()
-    nxt = text[pos + 1:pos + 2]
-    return (len(line) >= WRAP_MIN_LINE and not line.endswith((".", "!", "?", "…", ":", "»", "”", '"', ">>"))
-            and nxt.isalnum())
+    if not text[pos + 1:pos + 2].isalnum() or not line or line.endswith(ends):
+        return False
+    if len(line) >= WRAP_MIN_LINE:
+        return True
+    # a short line is still a wrap when the line before it was wrapped too
+    prev = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)].rstrip()
+    return line_start > 0 and not prev.endswith(ends) and len(prev) >= WRAP_MIN_PREVIOUS
 
 
 def paragraph_starts(text: str) -> list[int]:
