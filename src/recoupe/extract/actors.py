@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from recoupe.extract.gazetteer import Gazetteer, norm_key, slug, strip_accents
+from recoupe.extract.gazetteer import ACCENT_TABLE, Gazetteer, norm_key, slug, strip_accents
 from recoupe.records import Claim, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,7 +39,7 @@ class _Mention:
     entity_id: str
     kind: str
     name: str
-    via: str  # "gazetteer", "ner", "demonym", "role", "anaphor"
+    via: str  # "gazetteer", "ner", "demonym", "role", "anaphor", "metonymy"
 
 
 def extract(ctx: "ArticleContext") -> list[Claim]:
@@ -178,8 +178,8 @@ def _demonyms(doc: "Doc", gz: Gazetteer, lines: "LineIndex", taken: list[tuple[i
 
 def _folded(text: str) -> str:
     """Lower case without accents, same length as ``text`` (offsets stay valid)."""
-    whole = strip_accents(text).lower()
-    if len(whole) == len(text):  # no ligature or compatibility character changed the length
+    whole = text.translate(ACCENT_TABLE).lower()
+    if len(whole) == len(text):  # lower() kept every character single
         return whole
     out = []
     for ch in text:

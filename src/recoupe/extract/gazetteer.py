@@ -53,7 +53,7 @@ _DASHES = re.compile(r"[-\u2010-\u2015_/]")
 _NON_WORD = re.compile(r"[^\w'+ ]")
 _SPACES = re.compile(r"\s+")
 # Accented letters of French and Latin-1 -> base letters (one char each: offsets are kept).
-_LATIN1_ACCENTS = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝ",
+ACCENT_TABLE = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝ",
                                 "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUY")
 # Latin-script place names (Basic Latin + Latin-1 + Latin Extended-A letters).
 _LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][A-Za-z\u00C0-\u00FF\u0100-\u017F' \-\u2019]+$")
@@ -63,7 +63,7 @@ def strip_accents(text: str) -> str:
     """``text`` without combining marks (é -> e, ï -> i); keeps case."""
     if text.isascii():  # most keys: skip the Unicode round trip
         return text
-    text = text.translate(_LATIN1_ACCENTS)  # French accents without decomposing
+    text = text.translate(ACCENT_TABLE)  # French accents without decomposing
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
@@ -73,9 +73,10 @@ def strip_accents(text: str) -> str:
 def norm_key(text: str) -> str:
     """The matching key of a surface: no accents, lower case, no punctuation, elisions
     split ("l'AES" -> ``l' aes``), acronym dots dropped ("S.E.M." -> ``sem``)."""
-    if text.isalpha() and text.isascii():  # one plain word, the common case: no regex needed
-        return text.lower()
-    s = strip_accents(text).replace("\u2019", "'").replace("`", "'").replace("\u02bc", "'")
+    s = strip_accents(text)
+    if s.isalpha() and s.isascii():  # one plain word, the common case: no regex needed
+        return s.lower()
+    s = s.replace("\u2019", "'").replace("`", "'").replace("\u02bc", "'")
     s = _ACRONYM_DOT.sub(r"\1", s).lower()
     s = _ELISION.sub(r"\1' ", s)
     s = _DASHES.sub(" ", s)
@@ -257,7 +258,8 @@ class Gazetteer:
     def anaphor(self, surface: str) -> Entity | None:
         """The organisation a bare short form ("la Confédération") refers to, if any; valid
         only when the article already names that organisation."""
-        org = self._anaphors.get(self.strip_honorifics(norm_key(surface)))
+        key = norm_key(surface)
+        org = self._anaphors.get(key) or self._anaphors.get(self.strip_honorifics(key))
         return self._entities.get(org) if org else None
 
     def is_ignored(self, surface: str) -> bool:
