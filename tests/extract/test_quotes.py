@@ -205,3 +205,28 @@ def test_quotes_evidence_is_always_the_exact_text(parts, tail):
         assert c.value == " ".join(ev.text.split())
         if c.attrs["speaker_start"] is not None:
             assert text[c.attrs["speaker_start"]:c.attrs["speaker_end"]] == c.attrs["speaker_text"]
+
+
+def test_quotes_role_with_a_demonym_skips_a_person_of_another_country():
+    text = ("Autour de la table, SEM Mehmet Selim AKSOY, chef de la diplomatie turque, et ses "
+            "homologues du Burkina Faso, SEM Salif Désiré OUÉDRAOGO, ministre burkinabè. "
+            "Le ministre turc a ajouté que son pays ouvrira un centre de formation à Ouagadougou.")
+    c = only(run(text))
+    assert c.attrs["direct"] is False and c.attrs["speaker_name"] == "Mehmet Selim Aksoy"
+
+
+def test_quotes_hard_wrapped_lines_keep_sentences_and_names_whole():
+    text = ("Au Palais des congrès de Niamey, le ministre nigérien de l'Énergie, le\n"
+            "Colonel Issaka DJIBO, a signé l'accord qui doit financer la centrale solaire.\n\n"
+            "« Avec cette centrale, le Niger cesse de subir les coupures »,\n"
+            "s'est félicité le ministre de l'Énergie, le Colonel Issaka\n"
+            "DJIBO, devant la presse.")
+    c = only(run(text))
+    assert c.attrs["speaker_name"] == "Issaka Djibo"
+
+
+def test_quotes_document_named_with_a_possessive_speaks_through_its_anaphor():
+    text = ("Le HCR publie son dernier rapport sur le Tchad. Le document recommande "
+            "d’« ouvrir de nouveaux sites d’accueil loin de la frontière ».")
+    c = only(run(text))
+    assert c.attrs["speaker_name"] == "rapport" and c.attrs["speaker"] == "doc:rapport"
