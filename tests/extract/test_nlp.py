@@ -80,3 +80,8 @@ def test_nlp_lower_case_common_noun_is_not_a_place(nlp):
     doc = nlp("La réunion s'est tenue hier, loin de la Réunion.")
     found = [e for e in doc.ents if e.ent_id_ == "state:RE"]
     assert len(found) == 1 and found[0].text.endswith("Réunion") and found[0].start_char > 20
+
+
+def test_nlp_hyphenated_surname_stays_whole(nlp):
+    ents = _ents(nlp, "La ministre Kadiatou Sangaré-Diallo a présidé la cérémonie.")
+    assert ("Kadiatou Sangaré-Diallo", "PER") in ents

@@ -129,21 +129,20 @@ def _named_org(ent: "Span", gz: Gazetteer) -> bool:
 
 
 def _merge_persons(unknown: list[tuple["Span", str]], known: list[_Mention]) -> list[_Mention]:
-    """Ids of persons the gazetteer lacks; a surname alone joins the full name the article
-    gives elsewhere (a gazetteer person or an unknown one)."""
-    full: dict[str, tuple[str, str]] = {}  # surname key -> (id, canonical name)
+    """Ids of persons the gazetteer lacks; a surname alone ("Konaté", "Sangaré-Diallo") joins
+    the longer name the article gives elsewhere (a gazetteer person or an unknown one)."""
+    full: list[tuple[list[str], str, str]] = []  # (name key words, id, canonical name)
     for m in known:
         if m.kind == "person":
-            full.setdefault(norm_key(m.name).split()[-1], (m.entity_id, m.name))
+            full.append((norm_key(m.name).split(), m.entity_id, m.name))
     for _, name in unknown:
-        parts = norm_key(name).split()
-        if len(parts) > 1:
-            full.setdefault(parts[-1], ("person:" + slug(name), name))
+        full.append((norm_key(name).split(), "person:" + slug(name), name))
     out = []
     for ent, name in unknown:
         parts = norm_key(name).split()
-        if len(parts) == 1 and parts[0] in full:
-            entity_id, canonical = full[parts[0]]
+        longer = {(i, n) for words, i, n in full if len(words) > len(parts) and words[-len(parts):] == parts}
+        if len(longer) == 1:  # one longer name ends with these words: the same person
+            entity_id, canonical = next(iter(longer))
         else:
             entity_id, canonical = "person:" + slug(name), name
         out.append(_Mention(ent.start_char, ent.end_char, entity_id, "person", canonical, "ner"))

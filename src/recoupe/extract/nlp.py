@@ -167,6 +167,8 @@ class EntityFixes:
             end -= 1
         if start >= end:
             return None
+        if span.label_ == "PER":
+            end = _extend_hyphenated(doc, end)
         if (start, end) == (span.start, span.end):
             return span
         return Span(doc, start, end, label=span.label_, span_id=span.ent_id_ if span.ent_id_ else 0)
@@ -241,6 +243,7 @@ class EntityFixes:
                 break
         if end == i:
             return None
+        end = _extend_hyphenated(doc, end)
         name = doc[i:end]
         # One capitalised word after a title is a name only when it looks like one (ALL-CAPS
         # or a proper noun): "Président Macron", "SEM DIOP"; not "ministre Un".
@@ -249,6 +252,19 @@ class EntityFixes:
         if any(t.ent_id_ and t.ent_type_ in ("ORG", "LOC") for t in name):
             return None  # "le Président Mali" is not a person
         return Span(doc, i, end, label="PER")
+
+
+def _extend_hyphenated(doc: Doc, end: int) -> int:
+    """Grow a person span over a hyphenated surname the model cut ("Sangaré" + "-Diallo")."""
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        tok = doc[end]
+        if tok.text == "-" and not tok.whitespace_ and end + 1 < len(doc) and _name_like(doc[end + 1]):
+            end += 2
+        elif tok.text.startswith("-") and len(tok.text) > 2 and tok.text[1:2].isupper():
+            end += 1
+        else:
+            break
+    return end
 
 
 def _has_verb_after(doc: Doc, end: int) -> bool:
