@@ -145,7 +145,9 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
             continue
         np_end = f.np_region(np_start, e)
         found = [x for x in f.in_range(np_start, np_end) if x.kind in ("person", "doc", "role")]
-        if not found or f.masked[np_start:found[0].start].strip(" ,").count(" ") > 3:
+        # the speaker comes right after the verb ("renseigne le document", "a assuré SEM X"),
+        # not as a complement ("a détaillé le projet devant les députés")
+        if not found or len(words(f.masked[np_start:found[0].start])) > 1:
             continue
         cue = Cue(found[0], lemma, "indirect-incise")
         lead_start = s + comma.start()

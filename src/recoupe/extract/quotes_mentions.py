@@ -115,6 +115,14 @@ def _role_regex(lex: ModuleType) -> re.Pattern[str]:
                       rf"[Dd]u|[Cc]e|[Cc]ette)\s*(?P<head>{alt})\b", re.IGNORECASE)
 
 
+# Groups that speak together: "ont annoncé les ministres", "les trois chefs de diplomatie ont indiqué".
+_GROUP = re.compile(r"\b(?:[Ll]es|[Dd]es|[Ss]es|[Ll]eurs|[Cc]es)\s+(?:(?:deux|trois|quatre|cinq|six|"
+                    r"plusieurs|nombreux)\s+)?(?:ministres|chefs|diplomates|responsables|experts|"
+                    r"dirigeants|représentants|présidents|délégués|manifestants|habitants|témoins|"
+                    r"observateurs|analystes|organisateurs|économistes|syndicats|autorités|"
+                    r"délégations|participants|députés|élus)\b", re.IGNORECASE)
+
+
 def _doc_regex(lex: ModuleType) -> re.Pattern[str]:
     heads = "|".join(re.escape(h) for h in sorted(lex.DOC_HEADS, key=len, reverse=True))
     quals = "|".join(re.escape(q) for q in sorted(lex.DOC_QUALIFIERS, key=len, reverse=True))
@@ -208,6 +216,11 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
                        words=_content_stems(text[m.start("head"):e]))
         if not any(_overlaps(role, p) for p in persons if p.kind == "person"):
             out.append(role)
+    for m in _GROUP.finditer(masked):
+        e = _role_tail(masked, m.end(), lex, verb_starts)
+        group = Mention(m.start(), e, text[m.start():e], "role", plural=True, words=_content_stems(text[m.start():e]))
+        if not any(_overlaps(group, p) for p in persons if p.kind == "person"):
+            out.append(group)
     for m in _doc_regex(lex).finditer(masked):
         qual = m.group("qual")
         name = f"{m.group('head')} {qual}" if qual else m.group("head")
@@ -439,7 +452,10 @@ class Speakers:
 
     def _role(self, m: Mention) -> Speaker:
         resolve = getattr(self.gazetteer, "resolve", None)
-        bare = re.sub(r"^\s*(le|la|l['’]|son|sa|leur|notre|un|une|du|ce|cette)\s*", "", m.text, flags=re.I)
+        bare = re.sub(r"^\s*(?:(?:les|leurs|leur|des|ses|ces|le|la|son|sa|notre|une|un|du|cette|ce)\s+|l['’]\s*)",
+                      "", m.text, flags=re.I)
+        if m.plural:  # "les ministres": a group, never one person
+            return Speaker(None, " ".join(bare.split()), m.text, m.start, m.end, "group")
         if resolve is not None:
             ent = resolve(bare)
             if ent is not None and getattr(ent, "kind", "") == "person":
@@ -506,7 +522,7 @@ class Speakers:
     def _pronoun(self, m: Mention) -> Speaker:
         if m.plural:
             for sp in reversed(self.history):
-                if sp.kind in ("doc", "org"):
+                if sp.kind in ("doc", "org", "group"):
                     return Speaker(sp.id, sp.name, m.text, m.start, m.end, sp.kind)
             return Speaker(None, None, m.text, m.start, m.end, "pronoun")
         sp = self.last_person(m.start, m.gender)
