@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe.events.derivations import alignment_mass, find_derivations, independence_groups
+from recoupe.events.derivations import aligned_sentences, find_derivations, independence_groups
 from recoupe.records import Derivation
 
 SOURCE = ("Le ministre malien des Affaires étrangères Abdoulaye Diop a reçu mardi à Bamako une délégation "
@@ -50,7 +50,8 @@ def test_derivations_alignment_rewards_order():
 
     diagonal = np.eye(4) * 0.9
     crossed = np.fliplr(diagonal)
-    assert alignment_mass(diagonal) > 2 * alignment_mass(crossed)
+    assert aligned_sentences(diagonal) == 4
+    assert aligned_sentences(crossed) == 1
 
 
 def test_derivations_independence_groups_are_connected_components():
@@ -66,12 +67,16 @@ REWRITE_SOURCE = ("Les ministres de la Défense du Mali, du Burkina Faso et du N
                   "Ils ont validé le concept opérationnel de la force unifiée de 5000 hommes. "
                   "Le quartier général de la force sera installé à Niamey, a précisé le ministre burkinabè. "
                   "Les trois pays financeront la force sur leurs budgets nationaux pendant deux ans. "
-                  "La prochaine réunion des chefs d'état-major est prévue en juillet à Bamako.")
+                  "La prochaine réunion des chefs d'état-major est prévue en juillet à Bamako. "
+                  "Les ministres ont aussi demandé la création d'une école de formation commune pour les officiers. "
+                  "Enfin, ils ont condamné les attaques terroristes qui ont frappé le nord du Burkina Faso la semaine dernière.")
 REWRITE = ("Réunis ce lundi dans la capitale burkinabè, les responsables de la Défense des trois pays sahéliens "
            "ont adopté le concept d'opérations de la force unifiée, forte de 5000 soldats. "
            "Selon le ministre du Burkina, l'état-major de cette force siègera à Niamey. "
            "Durant deux années, chaque État financera la force grâce à son budget national. "
-           "Les chefs d'état-major se retrouveront à Bamako en juillet.")
+           "Les chefs d'état-major se retrouveront à Bamako en juillet. "
+           "Une école commune pour former les officiers a par ailleurs été réclamée par les ministres. "
+           "Les attaques terroristes de la semaine passée dans le nord burkinabè ont enfin été condamnées.")
 SAME_TOPIC = ("La force unifiée des pays du Sahel fait débat parmi les analystes. Pour un chercheur de Dakar, "
               "la question des moyens aériens reste entière et le recrutement prendra du temps. "
               "Plusieurs partenaires étrangers ont proposé leur aide, sans réponse officielle pour l'instant. "

@@ -113,8 +113,11 @@ class _Sparse:
     def dot(self, other: "_Sparse") -> float:
         if not len(self.ids) or not len(other.ids):
             return 0.0
-        _, i, j = np.intersect1d(self.ids, other.ids, assume_unique=True, return_indices=True)
-        return float(self.weights[i] @ other.weights[j])
+        small, large = (self, other) if len(self.ids) <= len(other.ids) else (other, self)
+        at = np.searchsorted(large.ids, small.ids)
+        at[at == len(large.ids)] = 0
+        hit = large.ids[at] == small.ids
+        return float(small.weights[hit] @ large.weights[at[hit]])
 
     def plus(self, other: "_Sparse", keep: int | None = None) -> "_Sparse":
         ids, inverse = np.unique(np.concatenate([self.ids, other.ids]), return_inverse=True)
@@ -152,6 +155,7 @@ class Grouper:
         self.comparisons = 0
         self._name_ids: dict[str, int] = {}
         self._position: dict[str, int] = {}
+        self._top_terms: dict[str, list[int]] = {}
 
     def run(self, articles: Sequence[Article], claims: Mapping[str, Sequence[Claim]],
             previous: Sequence[Event] = (), embeddings: Mapping[str, np.ndarray] | None = None) -> list[Event]:
@@ -197,12 +201,14 @@ class Grouper:
                 vector: np.ndarray | None) -> _Cluster:
         names = {self._name_ids.setdefault(k, len(self._name_ids)): w for k, w in key_vector(f, key_df, n).items()}
         aid = f.article.id
-        return _Cluster(event_id(aid), [aid], 1, _Sparse.of(tfidf(f, df, n)), _Sparse.of(names),
+        terms = tfidf(f, df, n)
+        # The rarest terms (heaviest TF-IDF) are this article's index keys: kept for _link.
+        self._top_terms[aid] = sorted(terms, key=lambda t: (-terms[t], t))[:INDEX_TERMS]
+        return _Cluster(event_id(aid), [aid], 1, _Sparse.of(terms), _Sparse.of(names),
                         None if vector is None else vector.astype(np.float32), f.dates, f.places, False)
 
     def _index_keys(self, f: Features, df: Mapping[int, int], key_df: Mapping[str, int], n: int) -> list[object]:
-        vec = tfidf(f, df, n)
-        terms = sorted(vec, key=lambda t: (-vec[t], t))[:INDEX_TERMS]
+        terms = self._top_terms.pop(f.article.id)
         # Rarest names first (a name every article carries retrieves nothing).
         names = sorted(f.keys, key=lambda k: (key_df.get(k, 0), k))
         return [*terms, *("k:" + k for k in names[:INDEX_NAMES]), *("p:" + p for p in sorted(f.places))]

@@ -43,15 +43,36 @@ HEAD_CHARS = 200
 
 _QUOTED = re.compile(r"«[^»]*»|<<.*?>>|“[^”]*”|\"[^\"\n]*\"", re.DOTALL)
 
-_FUTURE = re.compile(
-    r"\b(?:\w{2,}(?:eront|iront|dront|vront|rront)"  # 3rd person plural future: effectueront, porteront
-    r"|(?:sera|seront|fera|feront|aura|auront|ira|iront|pourra|devra|viendra|tiendra|\w{3,}era|\w{3,}ira)"
-    r"|devrai[te]n?t?|pourrai(?:en)?t|serai(?:en)?t"  # conditional of expectation
-    r"|(?:va|vont)\s+(?:se\s+|s['’])?\w+(?:er|ir|re)"  # near future: vont se réunir
+# Future and conditional forms are recognised word by word (a suffix test is ~20x faster than
+# a regex with a variable-length prefix): 3rd person future (effectueront, porteront, sera,
+# permettra) and conditional of expectation (devrait, pourraient).
+_FUTURE_SUFFIXES = ("eront", "iront", "dront", "vront", "rront", "era", "ira", "dra", "rra")
+_FUTURE_WORDS = frozenset(
+    "sera seront fera feront aura auront ira iront pourra pourront devra devront viendra tiendra "
+    "devrait devraient pourrait pourraient serait seraient will".split()
+)
+# Not futures although they end like one.
+_FUTURE_EXCEPTIONS = frozenset("front affront opéra caméra camera opera chimera ère sphère era extra".split())
+_FUTURE_PHRASE = re.compile(
+    r"\b(?:(?:va|vont)\s+(?:se\s+|s['’])?\w+(?:er|ir|re)"  # near future: vont se réunir
     r"|(?:est|sont)\s+attendu(?:e|s|es)?|prévu(?:e|s|es)?\s+(?:pour|le|les|du|à|en)"
-    r"|will\s+\w+|(?:is|are)\s+(?:expected|scheduled|due)\s+to)\b",
+    r"|(?:is|are)\s+(?:expected|scheduled|due)\s+to)\b",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"\w+")
+
+
+def _future_count(text: str) -> int:
+    words = 0
+    for w in _WORD.findall(text):
+        lower = w.lower()
+        if len(lower) >= 4 and lower not in _FUTURE_EXCEPTIONS and (lower in _FUTURE_WORDS or lower.endswith(_FUTURE_SUFFIXES)):
+            words += 1
+        elif lower in _FUTURE_WORDS:
+            words += 1
+    return words + len(_FUTURE_PHRASE.findall(text))
+
+
 _PAST = re.compile(
     r"\b(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:été|eu|fait|dit|pris|mis|\w{2,}(?:é|ée|és|ées|i|is|u|us|int|ert))"
     r"|(?:s['’]est|se\s+sont|s['’]était|se\s+sont\s+\w+)\s+\w{2,}(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|ies|int|inte)"
@@ -96,7 +117,7 @@ def classify(article: Article, claims: Sequence[Claim] = ()) -> ArticleKind:
         return "communique"
     if _EDITORIAL_LABEL.search(head) or _EDITORIAL_PHRASE.search(own) or len(_FIRST_PERSON.findall(own)) >= OPINION_FIRST_PERSON:
         return "opinion"
-    future = len(_FUTURE.findall(own))
+    future = _future_count(own)
     past = len(_PAST.findall(own))
     planned = sum(1 for c in claims if c.slot == "date" and c.attrs.get("about_event") and c.planned)
     happened = sum(1 for c in claims if c.slot == "date" and c.attrs.get("about_event") and not c.planned)
@@ -106,9 +127,10 @@ def classify(article: Article, claims: Sequence[Claim] = ()) -> ArticleKind:
 
 
 def _is_communique(article: Article, own: str, head: str) -> bool:
-    if _CITES_COMMUNIQUE.search(own):
+    lower = own.lower()
+    if any(w in lower for w in ("communiqu", "document", "texte", "statement")) and _CITES_COMMUNIQUE.search(own):
         return False
-    cues = len(_CONVENTION.findall(own))
+    cues = len(_CONVENTION.findall(own)) if ("parti" in lower) else 0
     signed = any(_PRESS_OFFICE.search(c) for c in article.credits)
     titled = bool(_COMMUNIQUE_TITLE.search(head))
     return titled or cues >= COMMUNIQUE_MIN_CUES or (signed and cues >= 1)
