@@ -177,6 +177,9 @@ def run() -> list[dict]:
          "baseline": "independent outlets (ideal)", "baseline_value": 0.0,
          "detail": f"{linked} derivations ({copies} copies, {linked - copies} rewrites) among {pairs} same-event pairs "
                    f"of different files; some may be genuine wire copies; {derive_seconds:.0f} s"},
+        {"name": "ecbplus_independent_pairs_unlinked", "value": round(1.0 - rate, 4), "unit": "share",
+         "baseline": "independent outlets (ideal)", "baseline_value": 1.0,
+         "detail": "1 - false derivation rate (a higher-is-better form for the quality gate)"},
     ]
 
 

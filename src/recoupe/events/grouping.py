@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
@@ -217,7 +217,7 @@ class Grouper:
               owner: Mapping[str, int],
               clusters: list[_Cluster]) -> None:
         """Link each article to its best candidate earlier articles (within the time window)."""
-        postings: dict[object, list[int]] = {}
+        postings: dict[object, deque[int]] = {}
         published: list[int | None] = []
         window = self.config.window_days
         for position, f in enumerate(order):
@@ -226,7 +226,14 @@ class Grouper:
             keys = self._index_keys(f, df, key_df, n)
             for key in keys:
                 posting = postings.get(key)
-                if posting is not None and len(posting) <= MAX_POSTING:
+                if posting is None:
+                    continue
+                # Articles come by publication date: those that left the window leave the index
+                # for good (a stream of years keeps short postings, and a name stays useful).
+                if f.published is not None:
+                    while posting and (p := published[posting[0]]) is not None and f.published - p > window:
+                        posting.popleft()
+                if len(posting) <= MAX_POSTING:
                     shared.update(posting)
             ranked = []
             for other, count in shared.items():
@@ -242,7 +249,7 @@ class Grouper:
                     clusters[mine].neighbours.add(theirs)
                     clusters[theirs].neighbours.add(mine)
             for key in keys:
-                postings.setdefault(key, []).append(position)
+                postings.setdefault(key, deque()).append(position)
 
     def _similarity(self, a: _Cluster, b: _Cluster) -> float:
         """Average-linkage similarity of two clusters, or -1 when a veto applies."""
