@@ -9,7 +9,8 @@ from hypothesis import given, strategies as st
 
 from recoupe.records import Article, Removed, article_id
 from recoupe.web.app import CSP
-from recoupe.web.pages import Span, local_path, segments
+from recoupe.web.pages import local_path
+from recoupe.web.views import Span, segments
 from web_scenes import TOKEN, columns, marks
 
 PAGES = ["/", "/events/ev-moscow", "/events/ev-moscow?fact=date", "/actors", "/actors/org:aes",
