@@ -4,6 +4,7 @@ and the launch arguments of Debian's Chromium for the browser test."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,10 @@ from fastapi.testclient import TestClient
 
 from recoupe.settings import Settings
 from recoupe.web.app import create_app
-from web_scenes import TOKEN, LightPipeline, meeting_store
+
+# The helpers module beside this file, importable whatever pytest's import mode.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from web_scenes import TOKEN, LightPipeline, meeting_store  # noqa: E402
 
 CHROMIUM = os.environ.get("RECOUPE_CHROMIUM", "/usr/bin/chromium")
 # Flags that make Debian's Chromium behave offline and headless here (see BROWSER-TESTS.md):

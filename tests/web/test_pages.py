@@ -193,6 +193,8 @@ def test_pages_reject_a_claim_removes_it_from_the_fact(logged_in, meeting):
     assert r.status_code == 303
     date = logged_in.get("/api/events/ev-moscow").json()["facts"]["date"]
     assert date["status"] != "conflicting" and {c["value"] for c in date["claims"]} == {"2025-04-03"}
+    judgements = logged_in.get("/events/ev-moscow").text.split('id="judgements-h"', 1)[1]
+    assert "reject" in judgements and "<q>le 4 avril</q>" in judgements  # what was judged, in words
 
 
 def test_pages_judgements_survive_reingest_and_reanalysis(logged_in, meeting):

@@ -166,7 +166,22 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
         "segs": {a.id: segments(a.text, spans.get(a.id, ())) for a in columns}, "spans": spans,
         "derived_from": derived_from, "forest": derivation_forest([a.id for a in articles], record.get("derivations") or []),
         "planned_rows": planned_rows, "flag_text": FLAG_TEXT, "participants": record.get("participants") or [],
-        "judgements": record.get("judgements") or []})
+        "judgements": record.get("judgements") or [], "judged_text": _judged_text(st, record)})
+
+
+def _judged_text(st: WebState, record: dict[str, Any]) -> dict[str, str]:
+    """The words each judged claim points at (a rejected claim is gone from the dossier but
+    not from the store), so the page shows what was judged, not only its target."""
+    targets = {j["target"] for j in record.get("judgements") or [] if j["target"].startswith("claim:")}
+    if not targets:
+        return {}
+    out = {}
+    for cs in st.store.claims(list(record.get("articles", []))).values():
+        for c in cs:
+            t = f"claim:{c.evidence.article}:{c.evidence.start}:{c.evidence.end}:{c.slot}"
+            if t in targets:
+                out[t] = c.evidence.text
+    return out
 
 
 @router.post("/events/{event_id}/judgements")
