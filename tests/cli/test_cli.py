@@ -20,12 +20,14 @@ def _run(*args: str):
 
 
 def test_cli_bad_inputs_are_reported_one_line_each_and_the_batch_goes_on(tmp_path):
+    db = str(tmp_path / "r.db")
+    tmp_path = tmp_path / "in"
+    tmp_path.mkdir()
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / "feed.jsonl").write_text('{"text": "x"}\n{not json\n', encoding="utf-8")
     (tmp_path / "big.txt").write_text("mot " * 400, encoding="utf-8")
-    db = str(tmp_path / "r.db")
     result = _run("ingest", str(tmp_path), "--db", db, "--max-bytes", "1000", "-q")
     assert result.exit_code == 1
     lines = [l for l in result.stderr.splitlines() if l.startswith("rejected:")]
