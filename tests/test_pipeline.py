@@ -38,7 +38,8 @@ def test_pipeline_ingest_is_incremental_and_judgements_survive(tmp_path, samples
 
     one = pipe.ingest([str(first)])
     assert len(one.stored) == 3 and not one.rejected
-    event_id = store.event_of_article(one.stored[0])
+    biggest = max(store.events(), key=lambda ev: len(ev.articles))
+    event_id, member = biggest.id, biggest.articles[0]
     assert event_id in one.events
 
     # An analyst picks a date for the event; it is applied and survives later ingests.
@@ -48,7 +49,7 @@ def test_pipeline_ingest_is_incremental_and_judgements_survive(tmp_path, samples
     assert len(two.stored) >= 8
     again = pipe.ingest([str(second)])
     assert again.stored == () and again.events == ()  # re-running changes nothing
-    event_id = store.event_of_article(one.stored[0])
+    event_id = store.event_of_article(member)
     dossier = load_dossier(store, event_id)
     assert [j.action for j in dossier.judgements] == ["choose"]
     record = store.dossier_record(event_id)

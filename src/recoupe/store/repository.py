@@ -266,7 +266,14 @@ class Store:
                 for r in rows]
 
     def event(self, event_id: str) -> Event | None:
-        return next((ev for ev in self.events() if ev.id == event_id), None)
+        e, ea = schema.events, schema.event_articles
+        with self.engine.connect() as conn:
+            row = conn.execute(select(e).where(e.c.id == event_id)).first()
+            if row is None:
+                return None
+            members = conn.execute(select(ea.c.article_id).where(ea.c.event_id == event_id)
+                                   .order_by(ea.c.position)).scalars().all()
+        return Event(id=row.id, title=row.title, articles=tuple(members), kinds=dict(row.kinds or {}))
 
     def event_of_article(self, article_id: str) -> str | None:
         ea = schema.event_articles
@@ -332,20 +339,23 @@ class Store:
                        (n_articles - n_derived).label("independent_sources"),
                        n_conflicts.label("conflicts"))
 
-        def has_claim(*conds: Any) -> Any:
-            return (select(ea.c.event_id).select_from(ea.join(c, c.c.article_id == ea.c.article_id))
-                    .where(ea.c.event_id == e.c.id, *conds).exists())
+        def events_with(*conds: Any, via_entities: bool = False) -> Any:
+            # An uncorrelated IN over the matching claims: a correlated EXISTS per event scanned
+            # the claims once per event (minutes on 10,000 articles; this is under a second).
+            src = ea.join(c, c.c.article_id == ea.c.article_id)
+            if via_entities:
+                src = src.join(en, en.c.id == c.c.value)
+            return e.c.id.in_(select(ea.c.event_id).select_from(src).where(*conds))
 
         if q:
             like = f"%{q.strip()}%"
-            named = (select(ea.c.event_id).select_from(
-                ea.join(c, c.c.article_id == ea.c.article_id).join(en, en.c.id == c.c.value))
-                .where(ea.c.event_id == e.c.id, en.c.name.ilike(like)).exists())
-            query = query.where(e.c.title.ilike(like) | named | has_claim(c.c.text.ilike(like), c.c.slot.in_(("actor", "place"))))
+            query = query.where(e.c.title.ilike(like)
+                                | events_with(en.c.name.ilike(like), via_entities=True)
+                                | events_with(c.c.text.ilike(like), c.c.slot.in_(("actor", "place"))))
         if actor:
-            query = query.where(has_claim(c.c.slot == "actor", c.c.value == actor))
+            query = query.where(events_with(c.c.slot == "actor", c.c.value == actor))
         if domain:
-            query = query.where(has_claim(c.c.slot == "domain", c.c.value == domain))
+            query = query.where(events_with(c.c.slot == "domain", c.c.value == domain))
         if has_conflicts:
             query = query.where(n_conflicts > 0)
         if date_from:

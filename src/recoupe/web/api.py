@@ -112,7 +112,8 @@ def post_article(request: Request, body: ArticleIn):
     article = st.pipeline().build(raw)
     if isinstance(article, Rejected):
         raise ApiError(422, f"article rejected: {article.reason}")
-    outcome = st.pipeline().ingest_articles([article])
+    with st.write_lock:
+        outcome = st.pipeline().ingest_articles([article])
     created = bool(outcome.stored)
     return JSONResponse({"ok": True, "id": article.id, "stored": created,
                          "event": st.store.event_of_article(article.id)},
@@ -126,7 +127,8 @@ def post_judgement(request: Request, body: JudgementIn) -> dict[str, Any]:
     _check_target(st, body)
     j = Judgement(target=body.target, action=body.action, value=body.value, author=body.author,
                   at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    events = st.pipeline().judge(j)
+    with st.write_lock:
+        events = st.pipeline().judge(j)
     return {"ok": True, "judgement": {"target": j.target, "action": j.action, "value": j.value,
                                       "author": j.author, "at": j.at}, "events": events}
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,8 @@ class WebState:
     templates: Jinja2Templates
     generated_token: bool = False
     _pipeline: Any = field(default=None, repr=False)
+    # Writes (ingest, judgements) run one at a time: the pipeline and its models are shared.
+    write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def pipeline(self) -> Any:
         if self._pipeline is None:
@@ -99,7 +102,9 @@ def create_app(settings: Settings, store: Store, pipeline: Any = None) -> FastAP
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape is on for .html
     state = WebState(settings, store, token, templates, generated_token=not settings.token,
                      _pipeline=pipeline)
-    app = FastAPI(title="recoupe", version=_version(),
+    # Swagger UI and ReDoc load scripts from a CDN and inline: impossible offline and under our
+    # CSP. The OpenAPI document stays at /openapi.json, described for people at /api-docs.
+    app = FastAPI(title="recoupe", version=_version(), docs_url=None, redoc_url=None,
                   description="Cross-checked news events: reads are open, writes need a bearer token.")
     app.state.recoupe = state
 

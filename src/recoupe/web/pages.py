@@ -13,7 +13,6 @@ from __future__ import annotations
 import hmac
 import io
 import re
-import threading
 from datetime import datetime, timezone
 from typing import Any, Sequence
 from urllib.parse import quote, urlencode, urlsplit
@@ -334,8 +333,7 @@ def _build(docs: Sequence[RawDocument], rejected: list[Rejected]) -> tuple[list[
 def _serialised(request: Request, write: Any, *args: Any) -> Any:
     """Run one write at a time (ingests and judgements regroup events: two at once could
     interleave). Called in the thread pool, so the server keeps answering reads meanwhile."""
-    lock = request.app.state._state.setdefault("recoupe_write_lock", threading.Lock())  # atomic in CPython
-    with lock:
+    with request.app.state.recoupe.write_lock:
         return write(*args)
 
 
