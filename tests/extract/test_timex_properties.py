@@ -57,3 +57,17 @@ def test_timex_never_crashes_on_arbitrary_text(text, anchor):
     for t in tag(text, anchor):
         assert t.text == text[t.start:t.end]
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+FILLER = st.sampled_from(["la", "réunion", "des", "ministres", "a", "porté", "sur", "coopération",
+                          "Moscou", "qui", "s'est", "tenue", "avec", "officiels", "dans", "capitale"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(PIECES, FILLER, FILLER, FILLER), max_size=120))
+def test_timex_windowed_scan_finds_what_a_whole_text_scan_finds(words):
+    from recoupe.extract.timex import RULES, _candidates
+
+    text = " ".join(words)
+    whole = {(m.start(), m.end(), r.name) for r in RULES for m in r.pattern.finditer(text) if m.end() > m.start()}
+    assert {(c.start, c.end, c.rule.name) for c in _candidates(text)} == whole
