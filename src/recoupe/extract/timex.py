@@ -19,7 +19,8 @@ from typing import Any, Callable, Mapping
 
 from recoupe.extract.packs.fr import timex_lexicon as lex
 from recoupe.extract.timex_grammar import RULES, Rule
-from recoupe.extract.timex_modality import sentence_bounds, tense_reader
+from recoupe.extract.timex_event import date_about_event, duration_about_event, duration_relation
+from recoupe.extract.timex_modality import tense_reader
 from recoupe.extract import timex_rules as dates
 from recoupe.extract import timex_times as times
 from recoupe.extract.timex_rules import Env, Found
@@ -30,7 +31,6 @@ EXTRACTOR = "timex.fr@1"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 APPROX = ("exact", "about", "at_least", "at_most", "vague")
 
-_EVENT = re.compile(r"\b(?:" + "|".join(lex.EVENT_TRIGGERS).replace("'", "['’]") + r")\b", re.IGNORECASE)
 # Characters trimmed from the ends of a span (a match never needs them).
 _TRIM = " \t\n\u00a0\u202f,;:"
 
@@ -241,44 +241,29 @@ def article_anchor(text: str, published: str | None) -> date | None:
     return None
 
 
-_CLAUSE_DELIMITERS = re.compile(r"[,;:()«»\u2014\u2013\"]")
-# A clause opening with a participle or a relative word is background about something else
-# ("l'Alliance, créée en septembre 2023", "qui existe depuis 2019").
-_BACKGROUND_CLAUSE = re.compile(
-    r"\s*(?:qui|que|qu['’]|dont|où|depuis|dès|lors|avant|créée?s?|fondée?s?|née?s?|instituée?s?|"
-    r"lancée?s?|mise?s?|signée?s?|adoptée?s?|devenue?s?|\w+(?:ée|ées|és))\b", re.IGNORECASE)
-
-
-def about_event(text: str, start: int, end: int | None = None) -> bool:
-    """True when the clause of ``text[start:end]`` names a meeting, visit, talks..., or when
-    its sentence does and the clause is not a background aside."""
-    end = start if end is None else end
-    s_start, s_end = sentence_bounds(text, start)
-    c_start = max([m.end() for m in _CLAUSE_DELIMITERS.finditer(text, s_start, start)] or [s_start])
-    after = _CLAUSE_DELIMITERS.search(text, end, s_end)
-    c_end = after.start() if after else s_end
-    if _EVENT.search(text, c_start, c_end):
-        return True
-    if not _EVENT.search(text, s_start, s_end):
-        return False
-    return not _BACKGROUND_CLAUSE.match(text, c_start)
+def about_event(text: str, start: int, end: int | None = None, value: str = "", doc: Any = None) -> bool:
+    """True when the date at ``text[start:end]`` is the event's (see :mod:`timex_event`)."""
+    return date_about_event(text, start, start if end is None else end, value, doc)
 
 
 def extract(ctx: Any) -> list[Claim]:
     """``date`` and ``duration`` claims of one article (clock times only when the
     sentence is about the event)."""
     text = ctx.article.text
+    doc = getattr(ctx, "doc", None)
     anchor = article_anchor(text, ctx.article.published)
     claims: list[Claim] = []
-    for t in tag(text, anchor, getattr(ctx, "doc", None)):
+    for t in tag(text, anchor, doc):
         if t.type == "SET" or (t.type != "DURATION" and not re.search(r"\d", t.value)):
             continue  # PRESENT_REF, XXXX-XX-XX and habits say nothing about when it happened
-        event = about_event(text, t.start, t.end)
         if t.type == "DURATION":
+            minutes = t.attrs.get("minutes")
             claims.append(ctx.claim("duration", t.value, t.start, t.end, EXTRACTOR, t.planned,
-                                    type=t.type, approx=t.approx, rule=t.rule,
-                                    minutes=t.attrs.get("minutes"), about_event=event))
+                                    type=t.type, approx=t.approx, rule=t.rule, minutes=minutes,
+                                    relation=duration_relation(text, t.start, t.end),
+                                    about_event=duration_about_event(text, t.start, t.end, minutes)))
             continue
+        event = about_event(text, t.start, t.end, t.value, doc)
         if t.type == "TIME" and not event:
             continue
         attrs = {"type": t.type, "approx": t.approx, "rule": t.rule, "about_event": event}

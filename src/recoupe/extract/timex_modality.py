@@ -101,6 +101,10 @@ def doc_tense(doc: Any, pos: int) -> str | None:
     token = span[0]
     for _ in range(8):  # walk up to the governing verb; a dependency chain is short
         if token.pos_ in ("VERB", "AUX") and token is not span[0]:
+            if "Inf" in token.morph.get("VerbForm") and token.head is not token \
+                    and token.head.pos_ in ("VERB", "AUX") and token.dep_ == "xcomp":
+                token = token.head  # "devrait durer deux heures": the modal carries the tense
+                continue
             return _verb_tense(token)
         if token.head is token:
             break

@@ -125,6 +125,49 @@ EVENT_TRIGGERS: tuple[str, ...] = (
     r"audiences?", r"cérémonies?", r"signature", r"signé", r"entamé", r"reçu", r"accueilli",
     r"s'est rendu", r"se sont rendus", r"se rendront", r"effectueront", r"effectuera",
     r"s'est entretenu", r"se sont entretenus", r"s'est réuni", r"se sont réunis",
+    # Participles agree: "ont été reçus", "les accords signés", "ont rencontré".
+    r"reçue?s", r"accueillie?s?", r"signée?s", r"entamée?s?", r"réunie?s?", r"rencontrée?s?",
+    r"se sont retrouvée?s", r"s'est retrouvée?", r"séances?", r"s'est déroulée?", r"se sont déroulée?s",
+)
+
+# Meeting nouns that also name other things: "les travaux ont duré trois heures" (a working
+# session) but "les travaux dureront 30 mois" (a building site). A meeting only for short
+# durations (see ``timex_event.SHORT_EVENT_MAX_MINUTES``).
+SHORT_EVENT_NOUNS: tuple[str, ...] = (r"travaux", r"mission")
+
+# Words right before a duration that make it something other than the event's length:
+# "en cinq ans" (a trend), "depuis quinze ans", "sur cinq ans", "il y a deux ans", "dans
+# trois mois", "d'ici deux ans", "pour cinq ans" (a term).
+DURATION_NOT_LENGTH_BEFORE: tuple[str, ...] = (
+    r"\ben", r"\bdepuis", r"\bsur", r"\bil\s+y\s+a", r"\bvoici", r"\bdans", r"\bd'ici", r"\bpour",
+    r"\bpar",
+)
+# Words right after a duration that make it an offset ("trois mois après leur rencontre").
+DURATION_OFFSET_AFTER: tuple[str, ...] = (
+    r"après", r"apres", r"avant", r"plus\s+tôt", r"plus\s+tard", r"auparavant", r"plus\s+loin",
+)
+# Verbs whose complement is how long something lasted ("a duré", "se sont prolongées",
+# "s'est étendue sur deux jours", "devrait durer"). Not "étalé sur cinq ans": a plan's
+# schedule, not an event's length.
+LASTING_VERBS: tuple[str, ...] = (
+    r"dur(?:e|ent|é|ée|ées|és|er|era|eront|erait|eraient|ait|aient|ant|ée\s+de)",
+    r"prolong(?:e|ent|é|ée|ées|és|er|era|eront|erait|eraient|ait|aient)",
+    r"étend(?:u|ue|us|ues|re|ra|ront|rait|raient)?",
+    r"poursuivi(?:e|s|es)?",
+)
+# Prepositions of extent right before a duration: "pendant près de deux heures",
+# "au terme de plusieurs heures de discussions", "à l'issue de trois jours de travaux".
+EXTENT_PREPOSITIONS: tuple[str, ...] = (
+    r"pendant", r"durant", r"au\s+terme\s+d(?:e|')", r"au\s+bout\s+d(?:e|')", r"à\s+l'issue\s+d(?:e|')",
+    r"a\s+l'issue\s+d(?:e|')", r"une\s+durée\s+d(?:e|')", r"d'une\s+durée\s+d(?:e|')",
+)
+# Words right before a date that bound something else: a deadline ("d'ici 2027", "avant la
+# fin mai"), a start ("depuis 2019", "dès janvier", "à partir de septembre"), an end
+# ("jusqu'en 2030"), a comparison ("contre 640 millions en 2024" is caught as a bare year).
+DATE_NOT_EVENT_BEFORE: tuple[str, ...] = (
+    r"\bd'ici(?:\s+à)?", r"\bdepuis", r"\bdès", r"\bjusqu'(?:à|en|au)?", r"\bà\s+partir\s+d(?:e|u|')?",
+    r"\bavant(?:\s+la|\s+le)?", r"\bau\s+plus\s+tard(?:\s+la|\s+le)?", r"\bà\s+l'horizon",
+    r"\bcontre",
 )
 
 # Lexical cues of a planned (announced, expected) event when no parse is available.
