@@ -80,3 +80,51 @@ def test_places_corpus_moscow_is_where_the_meeting_happened(resources, shared_co
     # 002 was written before the meeting: "effectueront une visite officielle à Moscou".
     assert any(c.value == "place:524901" and c.planned for c in found["002"])
     assert all(c.attrs["country"] == "RU" for cl in found.values() for c in cl)
+
+
+def _roles(claims):
+    return [(c.evidence.text, c.attrs["role"], c.planned, c.attrs.get("next_event")) for c in claims]
+
+
+def test_places_past_meeting_named_in_a_later_article_is_another_event(resources):
+    text = ("Deux mois après leur premier sommet à Dakar, les chefs d'État se sont réunis ce lundi "
+            "à Abidjan pour leur deuxième sommet.")
+    roles = _roles(_places(resources, text))
+    assert ("Dakar", "other_event", False, False) in roles
+    assert ("Abidjan", "event", False, None) in roles
+
+
+def test_places_next_session_is_planned_and_marked_next(resources):
+    text = ("Les ministres se sont réunis jeudi à Lomé. Ils ont indiqué que la prochaine session "
+            "se tiendra à Cotonou.")
+    roles = _roles(_places(resources, text))
+    assert ("Lomé", "event", False, None) in roles
+    assert ("Cotonou", "other_event", True, True) in roles
+
+
+def test_places_higher_ordinal_than_the_articles_is_the_next_session(resources):
+    text = ("La première session des consultations s'est tenue ce mardi à Dakar. "
+            "La deuxième session aura lieu à Conakry.")
+    roles = _roles(_places(resources, text))
+    assert ("Dakar", "event", False, None) in roles
+    assert ("Conakry", "other_event", True, True) in roles
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Les délégations se sont rencontrées mardi. Une mission technique est attendue à Kano pour étudier le projet.",
+     "Kano"),
+    ("Les ministres ont tenu leur réunion lundi. Une mission d'experts doit se rendre à Tahoua.", "Tahoua"),
+])
+def test_places_what_a_report_announces_for_later_is_planned_and_next(resources, text, place):
+    roles = _roles(_places(resources, text))
+    assert (place, "other_event", True, True) in roles
+
+
+def test_places_a_preview_keeps_its_planned_meeting_as_the_event(resources):
+    text = "Les ministres effectueront une visite officielle à Niamey la semaine prochaine."
+    assert _roles(_places(resources, text)) == [("Niamey", "event", True, None)]
+
+
+def test_places_a_place_in_a_persons_title_is_not_the_event(resources):
+    text = "L'ambassadeur de Chine au Niger et le ministre ont signé l'accord ce mercredi."
+    assert [c for c in _places(resources, text) if c.evidence.text == "Niger"] == []

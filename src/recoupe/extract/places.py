@@ -5,7 +5,11 @@ A place is the event's when it is governed by "à", "en", "dans", "au" and a mee
 dateline place ("Moscou, le 03 avril 2025", or ``Article.dateline_place``) is kept with role
 ``dateline``. Values are gazetteer ids: ``place:<geonameid>`` for a city, ``state:<ISO2>``
 for a country. A place in a future or conditional clause ("effectueront une visite à
-Moscou") is ``planned``.
+Moscou", "doit se rendre à Agadez") is ``planned``. A place of ANOTHER occurrence than the
+article's event gets role ``other_event``: "trois mois après leur première rencontre à
+Ankara" (a past one), "la prochaine session se tiendra à Bamako", "la troisième session" in an
+article on the second, or what a report of a done event announces for later (these have
+``next_event`` True). A place completing a title ("l'ambassadeur de Chine au Niger") is none.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from recoupe.extract.gazetteer import Gazetteer, strip_accents
 from recoupe.records import Claim, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from recoupe.extract.context import ArticleContext
 
@@ -51,21 +55,145 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
         start, end, entity = dateline
         claims.append(_claim(ctx, entity, start, end, "dateline", False))
         seen.add((start, end))
+    main = _main_ordinal(doc, meeting, gz.words("past_occurrence_words"))
+    published = ctx.article.published or ""
+    year = int(published[:4]) if published[:4].isdigit() else None
+    found: list[tuple["Span", Entity, bool, str | None]] = []
     for ent in doc.ents:
         if (ent.start_char, ent.end_char) in seen or lines.is_junk(ent.start_char):
             continue
         entity = _place_of(ent, gz)
-        if entity is None or not _governed(ent, entity):
+        if entity is None or not _governed(ent, entity) or _in_title(ent, gz):
             continue
         if not _near_meeting_word(ent, meeting):
             continue
-        claims.append(_claim(ctx, entity, ent.start_char, ent.end_char, "event", _planned(ent)))
+        planned = _planned(ent, gz) or _later_year(ent, year)
+        found.append((ent, entity, planned, _occurrence(ent, gz, meeting, main)))
+    # An article that reports its event as done: what it announces for later is another event
+    # ("une mission d'experts doit se rendre à Agadez" after "se sont réunis à Bamako").
+    reported = any(not planned and other is None for _, _, planned, other in found) or _reports_meeting(doc, meeting)
+    for ent, entity, planned, other in found:
+        if other is None and planned and reported:
+            other = "next"
+        if other is None:
+            claims.append(_claim(ctx, entity, ent.start_char, ent.end_char, "event", planned))
+        else:
+            claims.append(_claim(ctx, entity, ent.start_char, ent.end_char, "other_event", planned,
+                                 next_event=other == "next"))
     return claims
 
 
-def _claim(ctx: "ArticleContext", entity: Entity, start: int, end: int, role: str, planned: bool) -> Claim:
+# French ordinals of a meeting ("la deuxième session", "le 3e sommet").
+ORDINALS = {"premier": 1, "premiere": 1, "1er": 1, "1re": 1, "deuxieme": 2, "second": 2, "seconde": 2,
+            "2e": 2, "troisieme": 3, "3e": 3, "quatrieme": 4, "4e": 4, "cinquieme": 5, "5e": 5,
+            "sixieme": 6, "6e": 6, "septieme": 7, "7e": 7, "huitieme": 8, "8e": 8, "neuvieme": 9,
+            "9e": 9, "dixieme": 10, "10e": 10}
+# Tokens between an ordinal or a "next"/"past" word and its meeting noun ("la toute première
+# session", "leur première rencontre", "la session suivante").
+QUALIFIER_GAP = 2
+
+
+def _word(tok: "Token") -> str:
+    return strip_accents(tok.lower_)
+
+
+def _meeting_noun(tok: "Token", meeting: frozenset[str]) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and (_word(tok) in meeting or strip_accents(tok.lemma_.lower()) in meeting)
+
+
+def _ordinal_of(doc: "Doc", i: int, meeting: frozenset[str]) -> int | None:
+    """The ordinal of the meeting noun at ``i`` ("la deuxième session" -> 2)."""
+    for j in range(max(0, i - QUALIFIER_GAP - 1), i):
+        n = ORDINALS.get(_word(doc[j]))
+        if n is not None:
+            return n
+    return None
+
+
+def _past_qualified(doc: "Doc", i: int, past: frozenset[str]) -> bool:
+    """"après leur première rencontre", "la précédente session": a meeting before the
+    article's (not "après deux heures de discussions": a number makes it a duration)."""
+    before = [doc[j] for j in range(max(doc[i].sent.start, i - QUALIFIER_GAP - 1), i)]
+    return any(_word(t) in past for t in before) and not any(t.like_num and _word(t) not in ORDINALS for t in before)
+
+
+def _main_ordinal(doc: "Doc", meeting: frozenset[str], past: frozenset[str]) -> int | None:
+    """The ordinal of the article's own event: the first "<ordinal> <meeting noun>" it gives
+    (the title or the lead) that is not a past one, None when it gives none."""
+    for tok in doc:
+        if _meeting_noun(tok, meeting) and not _past_qualified(doc, tok.i, past):
+            n = _ordinal_of(doc, tok.i, meeting)
+            if n is not None:
+                return n
+    return None
+
+
+def _occurrence(ent: "Span", gz: Gazetteer, meeting: frozenset[str], main: int | None) -> str | None:
+    """``"next"`` or ``"past"`` when the meeting noun by the place names another occurrence
+    than the article's event ("la prochaine session se tiendra à Bamako", "la troisième
+    session à Istanbul" in an article on the second, "trois mois après leur première rencontre
+    à Ankara"); None for the article's own event."""
+    doc, sent = ent.doc, ent.sent
+    lo, hi = max(sent.start, ent.start - MEETING_WINDOW), min(sent.end, ent.end + MEETING_WINDOW)
+    nxt, past = gz.words("next_occurrence_words"), gz.words("past_occurrence_words")
+    for tok in doc[lo:hi]:
+        if not _meeting_noun(tok, meeting):
+            continue
+        near = [doc[j] for j in range(max(sent.start, tok.i - QUALIFIER_GAP - 1), min(hi, tok.i + QUALIFIER_GAP + 1))
+                if j != tok.i]
+        if any(_word(t) in nxt for t in near):
+            return "next"
+        if tok.i < ent.start and _past_qualified(doc, tok.i, past):
+            return "past"
+        n = _ordinal_of(doc, tok.i, meeting)
+        if n is not None and main is not None and n != main:
+            return "next" if n > main else "past"
+    return None
+
+
+def _reports_meeting(doc: "Doc", meeting: frozenset[str]) -> bool:
+    """A meeting word in a compound past ("se sont réunis", "les travaux ont duré", "ont été
+    reçus"): the article reports its event as done."""
+    for tok in doc:
+        if _word(tok) not in meeting and strip_accents(tok.lemma_.lower()) not in meeting:
+            continue
+        verb = tok if tok.pos_ == "VERB" else tok.head
+        if verb.pos_ == "VERB" and any(c.dep_ == "aux:tense" for c in verb.children):
+            return True
+    return False
+
+
+def _later_year(ent: "Span", year: int | None) -> bool:
+    """A year after the publication's by the place ("l'ouverture en janvier 2026 à
+    Ouagadougou" in a 2025 article): what is said to happen there is still to come."""
+    if year is None:
+        return False
+    sent = ent.sent
+    lo, hi = max(sent.start, ent.start - MEETING_WINDOW), min(sent.end, ent.end + MEETING_WINDOW)
+    return any(len(t.text) == 4 and t.text.isdigit() and year < int(t.text) <= year + YEARS_AHEAD
+               for t in ent.doc[lo:hi])
+
+
+# A four-digit number at most this many years after publication is a year, not an amount.
+YEARS_AHEAD = 30
+
+
+def _in_title(ent: "Span", gz: Gazetteer) -> bool:
+    """"l'ambassadeur de Chine au Niger": the place completes a person's title."""
+    titles = gz.words("title_nouns")
+    doc = ent.doc
+    for j in range(ent.start - 1, max(ent.sent.start, ent.start - 6) - 1, -1):
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
+            return False
+        if _word(doc[j]) in titles:
+            return True
+    return False
+
+
+def _claim(ctx: "ArticleContext", entity: Entity, start: int, end: int, role: str, planned: bool,
+           **extra: object) -> Claim:
     return ctx.claim("place", entity.id, start, end, EXTRACTOR, planned=planned, name=entity.name,
-                     country=entity.country, lat=entity.lat, lon=entity.lon, role=role)
+                     country=entity.country, lat=entity.lat, lon=entity.lon, role=role, **extra)
 
 
 def _place_of(ent: "Span", gz: Gazetteer) -> Entity | None:
@@ -128,14 +256,18 @@ def _is_future(tok: "Token") -> bool:
     return any(form.endswith(e) and form[: -len(e)] == stem for e in _FUTURE_ENDINGS)
 
 
-def _planned(ent: "Span") -> bool:
+def _planned(ent: "Span", gz: Gazetteer) -> bool:
     """True when the verb governing the place is in the future or conditional, directly
     ("effectueront une visite à Moscou"), through an auxiliary ("sera organisée") or a
-    modal ("devrait se tenir")."""
+    modal ("devrait se tenir"), or announces what is to come ("doit se rendre à Agadez",
+    "est attendue à Niamey", "est prévue à Bamako")."""
+    cues = gz.words("future_cue_lemmas")
     tok = ent.root
     for _ in range(MAX_HEAD_STEPS):
         if tok.pos_ in ("VERB", "AUX"):
             if _is_future(tok) or any(_is_future(c) for c in tok.children if c.dep_.startswith("aux")):
+                return True
+            if strip_accents(tok.lemma_.lower()) in cues:
                 return True
             if "Inf" in tok.morph.get("VerbForm") and tok.head is not tok:
                 tok = tok.head  # "devrait se tenir": the modal carries the tense
