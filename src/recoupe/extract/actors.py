@@ -49,10 +49,21 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     lines = LineIndex(text, gz)
     mentions: list[_Mention] = []
     unknown_persons: list[tuple[Span, str]] = []
+    # The publication itself is no actor: its name in the metadata or credits, or a name the
+    # article uses as its own voice ("a appris Sahel Quotidien"), wherever it appears.
+    outlets = _outlet_keys(ctx) | {norm_key(e.text) for e in ctx.doc.ents if _reported_by(ctx.doc, e, gz)}
+    places = _article_places(ctx.doc, gz)
+    place_words: list[Span] = []
+    surnames = {norm_key(e.text).split()[-1] for e in ctx.doc.ents if e.label_ == "PER" and len(e) > 1}
     for ent in ctx.doc.ents:
         if lines.is_junk(ent.start_char) or gz.is_ignored(ent.text):
             continue
+        if norm_key(ent.text) in outlets:
+            continue
         entity = _resolve_ent(ent, gz)
+        if entity is not None and entity.kind == "place" and _surname_not_place(ent, surnames):
+            place_words.append(ent)  # "Pour Djibo, ..." after "Issaka DJIBO": the man, not the town
+            continue
         if entity is not None and entity.kind == "place" and _capital_as_agent(ent, entity, gz):
             state = gz.get(f"state:{entity.country}")
             if state is not None:  # "Moscou et Niamey ont signé": the capital speaks for the state
@@ -63,13 +74,24 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
                 via = "gazetteer" if ent.ent_id_ else "ner"
                 mentions.append(_Mention(ent.start_char, ent.end_char, entity.id, entity.kind, entity.name, via))
             continue
-        if ent.label_ == "PER" and not lines.is_byline(ent.start_char):
+        if ent.label_ == "PER" and _company_words(ent, gz):
+            name = ent.text.strip()  # "Sino-Sahel Power Engineering": the model's PER is a firm
+            mentions.append(_Mention(ent.start_char, ent.end_char, "org:" + slug(name), "org", name, "ner"))
+        elif ent.label_ == "PER" and not lines.is_byline(ent.start_char):
+            if _place_word(ent, gz, places):
+                place_words.append(ent)
+                continue
+            ent = _with_given_names(ent, gz)
             name = _person_name(ent, gz)
             if name:
                 unknown_persons.append((ent, name))
-        elif ent.label_ == "ORG" and _named_org(ent, gz):
+        elif ent.label_ == "ORG" and _named_org(ent, gz) and not _portfolio(ent, gz):
             name = ent.text.strip()
             mentions.append(_Mention(ent.start_char, ent.end_char, "org:" + slug(name), "org", name, "ner"))
+    # "Djibo" is a town, but also the surname of "Issaka Djibo" when the article names him.
+    surnames |= {norm_key(n).split()[-1] for _, n in unknown_persons if len(n.split()) > 1}
+    surnames |= {norm_key(m.name).split()[-1] for m in mentions if m.kind == "person"}
+    unknown_persons += [(ent, ent.text.strip()) for ent in place_words if norm_key(ent.text) in surnames]
     mentions.extend(_merge_persons(unknown_persons, mentions))
     taken = [(m.start, m.end) for m in mentions]
     mentions.extend(_demonyms(ctx.doc, gz, lines, taken))
@@ -129,24 +151,146 @@ def _named_org(ent: "Span", gz: Gazetteer) -> bool:
 
 
 def _merge_persons(unknown: list[tuple["Span", str]], known: list[_Mention]) -> list[_Mention]:
-    """Ids of persons the gazetteer lacks; a surname alone ("Konaté", "Sangaré-Diallo") joins
-    the longer name the article gives elsewhere (a gazetteer person or an unknown one)."""
-    full: list[tuple[list[str], str, str]] = []  # (name key words, id, canonical name)
+    """Ids of persons the gazetteer lacks; the words of a shorter name that end a longer one
+    ("Konaté", "Abdou Sambo" for "Hadiza Abdou Sambo"), or a family name written first in
+    capitals ("M. Liu" after "LIU Wenbo"), join the one longer name the article gives (a
+    gazetteer person or an unknown one). The id is the slug of that longest form, so the
+    same person gets the same id in every article that gives the full name."""
+    full: list[tuple[list[str], str, str, bool]] = []  # (key words, id, canonical name, family name first)
     for m in known:
         if m.kind == "person":
-            full.append((norm_key(m.name).split(), m.entity_id, m.name))
-    for _, name in unknown:
-        full.append((norm_key(name).split(), "person:" + slug(name), name))
+            full.append((norm_key(m.name).split(), m.entity_id, m.name, False))
+    for ent, name in unknown:
+        full.append((norm_key(name).split(), "person:" + slug(name), name, _family_first(ent, name)))
     out = []
     for ent, name in unknown:
         parts = norm_key(name).split()
-        longer = {(i, n) for words, i, n in full if len(words) > len(parts) and words[-len(parts):] == parts}
-        if len(longer) == 1:  # one longer name ends with these words: the same person
-            entity_id, canonical = next(iter(longer))
+        longer = {(i, n) for words, i, n, _ in full if len(words) > len(parts) and words[-len(parts):] == parts}
+        if not longer and len(parts) == 1:
+            longer = {(i, n) for words, i, n, first in full if first and len(words) > 1 and words[0] == parts[0]}
+        # Of nested longer forms ("Selim Aksoy" < "Mehmet Selim Aksoy"), the longest.
+        longest = {(i, n) for i, n in longer if not any(len(n2) > len(n) and n2.endswith(n) for _, n2 in longer)}
+        if len(longest) == 1:  # one longer name ends with these words: the same person
+            entity_id, canonical = next(iter(longest))
         else:
             entity_id, canonical = "person:" + slug(name), name
         out.append(_Mention(ent.start_char, ent.end_char, entity_id, "person", canonical, "ner"))
     return out
+
+
+def _family_first(ent: "Span", name: str) -> bool:
+    """"LIU Wenbo": the first word in capitals, the rest not (a family name given first)."""
+    words = [w for w in ent.text.split() if w[:1].isalpha()]
+    words = words[-len(name.split()):] if name else words
+    return len(words) >= 2 and words[0].isupper() and len(words[0]) > 1 and not any(w.isupper() for w in words[1:])
+
+
+# Given names the model leaves out of a PER span ("le Malien Ousmane [Bakary COULIBALY]").
+MAX_GIVEN_NAMES = 2
+
+
+def _with_given_names(ent: "Span", gz: Gazetteer) -> "Span":
+    """The PER span widened to the proper nouns just before it on the same line, stopping at a
+    demonym, a title, another entity or a common word."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and ent.start - start < MAX_GIVEN_NAMES:
+        tok = doc[start - 1]
+        # The model often runs a demonym into the first given name ("[Burkinabè Salif] Désiré").
+        after_demonym = start >= 2 and gz.demonym(doc[start - 2].text) is not None
+        word = strip_accents(tok.lower_)
+        # The model tags some given names as nouns ("Mariama"): a capitalised noun inside a
+        # sentence that is no title, role or generic word counts too.
+        if (tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title or tok.is_stop or tok.is_sent_start
+                or (tok.ent_type_ and not after_demonym) or "\n" in tok.whitespace_
+                or gz.demonym(tok.text) is not None or gz.is_honorific(tok.text)
+                or any(word in gz.words(w) for w in ("agent_nouns", "title_nouns", "generic_heads"))):
+            break
+        start -= 1
+    return ent if start == ent.start else doc[start:ent.end]
+
+
+# Endings of the plural name of a city's inhabitants ("Niaméens", "Bamakois", "Dakarois").
+INHABITANT_ENDINGS = ("eennes", "eens", "iennes", "iens", "aises", "ais", "oises", "ois", "aines", "ains",
+                      "ennes", "ens", "ines", "ins")
+# A city's stem must keep this many letters to be recognised in its inhabitants' name.
+MIN_CITY_STEM = 4
+
+
+def _article_places(doc: "Doc", gz: Gazetteer) -> list[str]:
+    """Folded names of the places the article names (for the names of their inhabitants)."""
+    out = []
+    for ent in doc.ents:
+        entity = gz.get(ent.ent_id_) if ent.ent_id_ else (gz.resolve(ent.text, kinds=("place",)) if ent.label_ == "LOC" else None)
+        if entity is not None and entity.kind == "place":
+            out.append(strip_accents(ent.text.lower()))
+    return out
+
+
+def _place_word(ent: "Span", gz: Gazetteer, places: list[str]) -> bool:
+    """A one-word PER that is a known place ("Kollo") or the plural name of the inhabitants of
+    a city the article names ("les Niaméens"): the model's guess loses to the gazetteer."""
+    words = ent.text.split()
+    if len(words) != 1:
+        return False
+    if gz.resolve(words[0], kinds=("place", "state")) is not None:
+        return True
+    folded = strip_accents(words[0].lower())
+    for ending in INHABITANT_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_CITY_STEM:
+            stem = folded[: -len(ending)]
+            return any(p.startswith(stem[:-1]) and len(p) - len(stem) <= 2 for p in places)
+    return False
+
+
+def _outlet_keys(ctx: "ArticleContext") -> set[str]:
+    """Name keys of the article's own publication and of the outlets its credits name."""
+    keys = set()
+    if ctx.article.outlet:
+        keys.add(norm_key(ctx.article.outlet))
+    for credit in ctx.article.credits:
+        _, _, named = credit.partition(":")
+        if named.strip() and len(named.split()) <= OUTLET_MAX_WORDS:
+            keys.add(norm_key(named))
+    return keys
+
+
+# A credit ("Source : L'Éclaireur de Bamako") names an outlet in at most this many words;
+# longer credits name a press office or a reporter's line.
+OUTLET_MAX_WORDS = 5
+
+
+def _reported_by(doc: "Doc", ent: "Span", gz: Gazetteer) -> bool:
+    """A name next to "a appris" / "apprend" ("a appris Sahel Quotidien de sources
+    diplomatiques"): the outlet reporting, not an actor."""
+    cues = gz.words("outlet_verbs")
+    before = doc[max(0, ent.start - 2):ent.start]
+    after = doc[ent.end:ent.end + 2]
+    return any(strip_accents(t.lower_) in cues for t in (*before, *after))
+
+
+# Words before a place name that make it a place whatever else it names ("à Djibo").
+_LOCATIVE = frozenset({"à", "a", "de", "d'", "d’", "en", "au", "aux", "vers", "depuis"})
+
+
+def _surname_not_place(ent: "Span", surnames: set[str]) -> bool:
+    """A one-word place name that is also the surname of a person the article names, not
+    after a locative preposition."""
+    return (len(ent) == 1 and norm_key(ent.text) in surnames
+            and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE))
+
+
+def _company_words(ent: "Span", gz: Gazetteer) -> bool:
+    """A name with a company word ("Power", "Engineering", "Holding", "SARL") is a firm."""
+    words = gz.words("company_words")
+    return any(strip_accents(t.lower_) in words for t in ent)
+
+
+def _portfolio(ent: "Span", gz: Gazetteer) -> bool:
+    """"les ministres de l'Énergie de la Confédération": a minister's portfolio, not an
+    organisation."""
+    doc = ent.doc
+    prev = [strip_accents(doc[j].lower_) for j in range(max(0, ent.start - 3), ent.start)]
+    return any(w in gz.words("portfolio_heads") for w in prev) and bool(prev) and prev[-1] in ("l'", "l’", "la", "le", "du", "des", "de")
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
