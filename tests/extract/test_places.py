@@ -123,6 +123,8 @@ def test_places_what_a_report_announces_for_later_is_planned_and_next(resources,
 def test_places_a_preview_keeps_its_planned_meeting_as_the_event(resources):
     text = "Les ministres effectueront une visite officielle à Niamey la semaine prochaine."
     assert _roles(_places(resources, text)) == [("Niamey", "event", True, None)]
+    headed = "Un sommet stratégique à Niamey\n\n" + text  # a heading reports nothing done
+    assert ("Niamey", "event", True, None) in _roles(_places(resources, headed))
 
 
 def test_places_a_place_in_a_persons_title_is_not_the_event(resources):

@@ -71,7 +71,8 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
         found.append((ent, entity, planned, _occurrence(ent, gz, meeting, main)))
     # An article that reports its event as done: what it announces for later is another event
     # ("une mission d'experts doit se rendre à Agadez" after "se sont réunis à Bamako").
-    reported = any(not planned and other is None for _, _, planned, other in found) or _reports_meeting(doc, meeting)
+    # (A place with no verb, as in a heading "Un sommet stratégique à Moscou", says nothing.)
+    reported = _reports_meeting(doc, meeting)
     for ent, entity, planned, other in found:
         if other is None and planned and reported:
             other = "next"
