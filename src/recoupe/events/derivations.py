@@ -8,6 +8,19 @@ words every outlet uses weigh little), then find the best order-preserving align
 programming, as for sequence alignment). Independent reports of one meeting share the topic, so
 a few of their sentences match; a rewrite matches many sentences, in order.
 
+Two tests guard against independent reports of one meeting, which share the facts (and often
+their order: lead, who met, what was agreed, quotes) but were written apart:
+
+* *paragraph structure*: a rewrite follows its source paragraph by paragraph. Paragraphs are
+  matched by the mean embedding of their sentences (mutual best matches, in order); when most
+  paragraphs of BOTH articles align, the pair is a rewrite. Independent reports cut the story
+  into different paragraphs, and a short summary aligns only part of a long report.
+* *outlier in its event*: otherwise, a pair whose in-order sentence alignment passes the
+  absolute rule must also stand well above the alignment typical of the event's other pairs
+  (their median), which estimates how much two independent reports of this event align. A
+  heavy rewrite that condenses its source (the shared corpus: 17 paragraphs into 9) stands out
+  this way; in an event whose reports all share the facts in the same order, no pair does.
+
 Direction: the source is the earlier article by publication date; when the dates are unknown or
 equal, the one with more specific details (distinct numbers and capitalised names), then the
 longer one, then the smaller id (so the result never depends on argument order).
@@ -65,6 +78,25 @@ REWRITE_MIN_SENTENCES = 5
 # align at most 2 with each other; on ECB+ (different outlets, same event) about 5% of pairs pass.
 REWRITE_MIN_FRACTION = 0.3
 
+# A paragraph needs this many words (shorter blocks are bylines, datelines, junk lines).
+PARAGRAPH_MIN_WORDS = 12
+# Mean-embedding cosine two paragraphs need to count as the same paragraph rewritten.
+PARAGRAPH_FLOOR = 0.4
+# A rewrite by structure aligns, in order, at least this many paragraphs ...
+REWRITE_MIN_PARAGRAPHS = 4
+# ... and this share of the paragraphs of the LONGER article (both are covered: the samples'
+# rewrite aligns 9 of 10 and 10; independent reports of one event align at most 0.7).
+PARAGRAPH_MIN_FRACTION = 0.8
+# Without the paragraph structure, a pair's aligned share must be this many times the median
+# share of the event's pairs (needs at least OUTLIER_MIN_ARTICLES articles to estimate it).
+# The shared corpus's rewrite aligns 0.33 against a median of about 0.06; the samples' event B,
+# three independent reports in the same order, align 0.38-0.52 (at most 1.4 x their median).
+OUTLIER_RATIO = 2.0
+OUTLIER_MIN_ARTICLES = 3
+# Floor of the median (an event whose pairs align nothing still needs a real alignment).
+OUTLIER_MEDIAN_FLOOR = 0.05
+
+_BLOCK = re.compile(r"(?:[^\n]|\n(?![ \t\r\f\v]*\n))+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STEM_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -77,6 +109,7 @@ class _Doc:
     sentences: tuple[str, ...]
     stems: tuple[frozenset[str], ...]
     specificity: int
+    paragraphs: tuple[int, ...]  # paragraph number of each sentence
 
 
 def find_derivations(articles: Sequence[Article], encoder: Encoder | None) -> list[Derivation]:
@@ -93,8 +126,14 @@ def find_derivations(articles: Sequence[Article], encoder: Encoder | None) -> li
         found[(derived.id, source.id)] = Derivation(derived.id, source.id, "copy", round(jaccard, 3))
     if encoder is not None and len(ordered) > 1:
         copied = {frozenset((a.id, b.id)) for a, b, _ in copies}
-        for derivation in _rewrites(ordered, encoder, copied):
-            found[(derivation.article, derivation.source)] = derivation
+        copy_source = {(d.article): d.source for d in found.values()}
+        rewrites = {(d.article, d.source): d for d in _rewrites(ordered, encoder, copied)}
+        for (derived, source), derivation in rewrites.items():
+            # A rewrite of a copy whose source it also rewrites says nothing new: keep the link
+            # to the original only.
+            if (derived, copy_source.get(source)) in rewrites:
+                continue
+            found[(derived, source)] = derivation
     return sorted(found.values(), key=lambda d: (d.article, d.source))
 
 
@@ -151,10 +190,30 @@ def _copy_pairs(articles: list[Article]) -> list[tuple[Article, Article, float]]
 
 # ---- rewrites -----------------------------------------------------------------------------
 
-def _prepare(article: Article) -> tuple[str, ...]:
-    text = article.text
-    sentences = [text[s:e] for s, e in split_sentences(text)]
-    return tuple(s for s in sentences if len(s.split()) >= MIN_SENTENCE_WORDS)[:MAX_SENTENCES]
+def _prepare(article: Article) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Sentences (at least MIN_SENTENCE_WORDS words) and the paragraph number of each.
+
+    Paragraphs are blocks between blank lines; their lines are joined first, so that a
+    hard-wrapped article (a name broken across a line end) yields whole sentences.
+    """
+    sentences: list[str] = []
+    paragraphs: list[int] = []
+    number = 0
+    for block in _BLOCK.finditer(article.text):
+        words = block.group(0).split()
+        if len(words) < MIN_SENTENCE_WORDS:
+            continue
+        joined = " ".join(words)
+        kept = [joined[s:e] for s, e in split_sentences(joined)]
+        kept = [x for x in kept if len(x.split()) >= MIN_SENTENCE_WORDS]
+        if not kept:
+            continue
+        # Short blocks (a title, a dateline) keep their sentences but are not paragraphs.
+        para = number if len(words) >= PARAGRAPH_MIN_WORDS else -1
+        number += len(words) >= PARAGRAPH_MIN_WORDS
+        sentences.extend(kept)
+        paragraphs.extend([para] * len(kept))
+    return tuple(sentences[:MAX_SENTENCES]), tuple(paragraphs[:MAX_SENTENCES])
 
 
 def _stems(sentence: str) -> frozenset[str]:
@@ -168,8 +227,9 @@ def _specificity(text: str) -> int:
 def _rewrites(articles: list[Article], encoder: Encoder, skip: set[frozenset[str]]) -> list[Derivation]:
     docs = []
     for article in articles:
-        sentences = _prepare(article)
-        docs.append(_Doc(article, sentences, tuple(_stems(s) for s in sentences), _specificity(article.text)))
+        sentences, paragraphs = _prepare(article)
+        docs.append(_Doc(article, sentences, tuple(_stems(s) for s in sentences), _specificity(article.text),
+                         paragraphs))
     vectors = [encoder.encode(list(d.sentences)) for d in docs]
     # IDF of stems over the event's articles (smoothed): words every outlet uses for this
     # event ("coopération", "Moscou") weigh little, the distinctive words a rewrite keeps weigh more.
@@ -179,7 +239,8 @@ def _rewrites(articles: list[Article], encoder: Encoder, skip: set[frozenset[str
             df[stem] = df.get(stem, 0) + 1
     n = len(docs)
     idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
-    out = []
+    para_vectors = [_paragraph_vectors(v, d.paragraphs) for v, d in zip(vectors, docs)]
+    scored: list[tuple[int, int, int, float, bool]] = []  # i, j, aligned, share, by structure
     for i in range(n):
         for j in range(i + 1, n):
             a, b = docs[i], docs[j]
@@ -187,11 +248,46 @@ def _rewrites(articles: list[Article], encoder: Encoder, skip: set[frozenset[str
                 continue
             aligned = aligned_sentences(_similarity(vectors[i], vectors[j], a.stems, b.stems, idf))
             share = aligned / min(len(a.sentences), len(b.sentences))
-            if aligned >= REWRITE_MIN_SENTENCES and share >= REWRITE_MIN_FRACTION:
-                derived, source = _direction(a.article, b.article, a.specificity, b.specificity)
-                # Score: the share of the shorter article's sentences aligned in order.
-                out.append(Derivation(derived.id, source.id, "rewrite", round(min(1.0, share), 3)))
+            scored.append((i, j, aligned, share, _same_structure(para_vectors[i], para_vectors[j])))
+    shares = sorted(s[3] for s in scored)
+    median = max(OUTLIER_MEDIAN_FLOOR, shares[len(shares) // 2]) if shares else 0.0
+    out = []
+    for i, j, aligned, share, structure in scored:
+        passes = aligned >= REWRITE_MIN_SENTENCES and share >= REWRITE_MIN_FRACTION
+        outlier = n >= OUTLIER_MIN_ARTICLES and share >= OUTLIER_RATIO * median
+        if structure or (passes and outlier):
+            a, b = docs[i], docs[j]
+            derived, source = _direction(a.article, b.article, a.specificity, b.specificity)
+            # Score: the share of the shorter article's sentences aligned in order.
+            out.append(Derivation(derived.id, source.id, "rewrite", round(min(1.0, max(share, 0.01)), 3)))
     return out
+
+
+def _paragraph_vectors(vectors: np.ndarray, paragraphs: Sequence[int]) -> np.ndarray:
+    """One normalised row per paragraph: the mean of its sentences' embeddings."""
+    count = max(paragraphs, default=-1) + 1
+    out = np.zeros((count, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32)
+    for row, para in zip(vectors, paragraphs):
+        if para >= 0:
+            out[para] += row
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return out / norms
+
+
+def _same_structure(pa: np.ndarray, pb: np.ndarray) -> bool:
+    """Do the two articles align paragraph by paragraph (mutual best matches, in order), over
+    most paragraphs of both?"""
+    if min(len(pa), len(pb)) < REWRITE_MIN_PARAGRAPHS:
+        return False
+    sim = pa @ pb.T
+    best_col, best_row = sim.argmax(1), sim.argmax(0)
+    mutual = np.zeros(sim.shape, dtype=bool)
+    for i, j in enumerate(best_col):
+        if best_row[j] == i and sim[i, j] >= PARAGRAPH_FLOOR:
+            mutual[i, j] = True
+    aligned = aligned_sentences(mutual.astype(np.float32), 0.5)
+    return aligned >= REWRITE_MIN_PARAGRAPHS and aligned >= PARAGRAPH_MIN_FRACTION * max(len(pa), len(pb))
 
 
 def _similarity(va: np.ndarray, vb: np.ndarray, sa: Sequence[frozenset[str]], sb: Sequence[frozenset[str]],
@@ -214,14 +310,14 @@ def aligned_sentences(similarity: np.ndarray, floor: float = ALIGN_FLOOR) -> int
     if n == 0 or m == 0:
         return 0
     strong = similarity >= floor
-    previous = [0] * (m + 1)
+    previous = np.zeros(m + 1, dtype=np.int32)
     for i in range(n):
-        row = [0] * (m + 1)
-        hits = strong[i]
-        for j in range(1, m + 1):
-            row[j] = previous[j - 1] + 1 if hits[j - 1] else max(previous[j], row[j - 1])
+        row = np.zeros(m + 1, dtype=np.int32)
+        # On a hit the diagonal step is never worse than its neighbours (an LCS property), so
+        # the row is a running maximum: one vectorised pass per row.
+        row[1:] = np.maximum.accumulate(np.where(strong[i], previous[:-1] + 1, previous[1:]))
         previous = row
-    return previous[m]
+    return int(previous[m])
 
 
 def _direction(a: Article, b: Article, spec_a: int | None = None, spec_b: int | None = None) -> tuple[Article, Article]:

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import sys
+import unicodedata
 import zlib
 from collections import Counter
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ MAX_TERMS = 80
 # batch of five articles on one meeting, plain IDF would crush every shared word to nothing;
 # with a large corpus this changes nothing.
 BACKGROUND_DOCS = 100
+# Prefix of light-path name keys (kept apart from canonical actor ids).
+NAME_PREFIX = "n:"
 # Shortest word kept as a term (drops most function words of any language).
 MIN_TERM_CHARS = 3
 
@@ -107,7 +110,10 @@ def article_features(article: Article, claims: Sequence[Claim]) -> Features:
         del terms[stop]
     ids = tuple(term_id(t) for t in terms)
     actors = Counter(sys.intern(c.value) for c in claims if c.slot == "actor")
-    mentions = actors if actors else Counter(sys.intern(n) for n in _names(text))
+    # Capitalised names are keys in every language, beside the canonical actors: names are
+    # written the same across languages (accents folded: "Ouédraogo" / "Ouedraogo"), so they
+    # bridge a French article with claims and an English one without.
+    mentions = actors + Counter(sys.intern(NAME_PREFIX + n) for n in _names(text))
     keys = frozenset(mentions)
     key_counts = tuple(mentions[k] for k in sorted(keys))
     places = frozenset(c.value for c in claims if c.slot == "place" and c.attrs.get("role", "event") == "event")
@@ -126,7 +132,12 @@ def term_id(term: str) -> int:
 
 
 def _names(text: str) -> list[str]:
-    return [w.lower() for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES]
+    return [_fold(w) for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES]
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: the same name in English and French spelling."""
+    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii") or word.lower()
 
 
 def _ordinal(iso: str | None) -> int | None:

@@ -202,15 +202,17 @@ class Grouper:
         names = {self._name_ids.setdefault(k, len(self._name_ids)): w for k, w in key_vector(f, key_df, n).items()}
         aid = f.article.id
         terms = tfidf(f, df, n)
-        # The rarest terms (heaviest TF-IDF) are this article's index keys: kept for _link.
-        self._top_terms[aid] = sorted(terms, key=lambda t: (-terms[t], t))[:INDEX_TERMS]
+        # The rarest terms (heaviest TF-IDF) are this article's index keys: kept for _link. A term
+        # no other article of the run holds retrieves nothing: it would only take a key's place.
+        shared = [t for t in terms if df.get(t, 0) > 1]
+        self._top_terms[aid] = sorted(shared, key=lambda t: (-terms[t], t))[:INDEX_TERMS]
         return _Cluster(event_id(aid), [aid], 1, _Sparse.of(terms), _Sparse.of(names),
                         None if vector is None else vector.astype(np.float32), f.dates, f.places, False)
 
     def _index_keys(self, f: Features, df: Mapping[int, int], key_df: Mapping[str, int], n: int) -> list[object]:
         terms = self._top_terms.pop(f.article.id)
         # Rarest names first (a name every article carries retrieves nothing).
-        names = sorted(f.keys, key=lambda k: (key_df.get(k, 0), k))
+        names = sorted((k for k in f.keys if key_df.get(k, 0) > 1), key=lambda k: (key_df.get(k, 0), k))
         return [*terms, *("k:" + k for k in names[:INDEX_NAMES]), *("p:" + p for p in sorted(f.places))]
 
     def _link(self, order: Sequence[Features], df: Mapping[int, int], key_df: Mapping[str, int], n: int,
