@@ -99,3 +99,49 @@ def test_derivations_shared_corpus_only_000_rewrites_001(encoder, corpus_article
     assert [(names[d.article], names[d.source], d.kind) for d in found] == [("000", "001", "rewrite")]
     groups = independence_groups([a.id for a in corpus_articles.values()], found)
     assert sorted(sorted(names[i] for i in g) for g in groups) == [["000", "001"], ["002"], ["003"], ["004"]]
+
+
+PARA_SOURCE = """Les ministres de l'Agriculture du Mali, du Burkina Faso et du Niger se sont retrouvés mardi à Niamey pour une réunion consacrée à la campagne agricole.
+
+Ils ont adopté un plan commun de distribution de 120 000 tonnes d'engrais avant le début de la saison des pluies, financé à parts égales par les trois États.
+
+Le ministre nigérien a annoncé la création d'une banque de semences régionale installée à Maradi, qui devrait ouvrir ses portes en septembre prochain.
+
+Les trois délégations ont également évoqué la lutte contre les criquets pèlerins, dont une invasion menace les zones pastorales du nord.
+
+La prochaine réunion se tiendra à Ouagadougou au mois de novembre, pour dresser le bilan de la campagne et préparer la suivante."""
+
+PARA_REWRITE = """Réunis ce mardi dans la capitale nigérienne, les responsables de l'Agriculture des trois pays sahéliens ont consacré leurs travaux à la saison agricole à venir.
+
+Un programme conjoint prévoit de livrer 120 000 tonnes d'engrais aux producteurs avant l'arrivée des pluies ; chaque État en paiera un tiers.
+
+Côté nigérien, on annonce une banque régionale de semences : basée à Maradi, elle devrait être opérationnelle dès septembre.
+
+Les menaces que font peser les criquets pèlerins sur les pâturages du nord ont aussi été au centre des échanges entre délégations.
+
+Rendez-vous est pris pour novembre à Ouagadougou, où les ministres feront le point sur la saison écoulée avant de préparer la prochaine."""
+
+# The same facts as PARA_SOURCE, gathered independently: another order, other paragraph cuts.
+PARA_INDEPENDENT = """Une invasion de criquets pèlerins menace les zones pastorales du nord du Niger, ont alerté mardi à Niamey les ministres de l'Agriculture de l'AES, qui prévoient de se revoir en novembre à Ouagadougou.
+
+Maradi accueillera une banque de semences régionale, a indiqué le ministre nigérien à l'issue de la rencontre, en ajoutant qu'elle ouvrirait en septembre. Les éleveurs de la région réclament de leur côté des points d'eau supplémentaires.
+
+Des engrais, 120 000 tonnes au total, seront distribués avant les pluies. Les paysans rencontrés au marché de Niamey se disent sceptiques sur les délais annoncés.
+
+Un responsable d'une organisation paysanne juge que le prix des intrants reste le premier obstacle pour les petits producteurs de la sous-région."""
+
+
+@pytest.mark.slow
+def test_derivations_paragraph_by_paragraph_rewrite_detected(encoder, new_article):
+    source = new_article(PARA_SOURCE, published="2025-05-06")
+    rewrite = new_article(PARA_REWRITE, published="2025-05-07")
+    found = find_derivations([rewrite, source], encoder)
+    assert [(d.article, d.source, d.kind) for d in found] == [(rewrite.id, source.id, "rewrite")]
+
+
+@pytest.mark.slow
+def test_derivations_same_facts_in_another_order_are_independent(encoder, new_article):
+    one = new_article(PARA_SOURCE, published="2025-05-06")
+    other = new_article(PARA_INDEPENDENT, published="2025-05-06")
+    assert find_derivations([one, other], encoder) == []
+

@@ -139,3 +139,27 @@ def test_grouping_shared_corpus_is_one_event(encoder, corpus_articles):
     names = {a.id: n for n, a in corpus_articles.items()}
     assert sorted(names[i] for i in events[0].articles) == ["000", "001", "002", "003", "004"]
     assert events[0].kinds[corpus_articles["002"].id] == "preview"
+
+
+FR_MEETING = ("Ankara, le 13 mars 2025 – Le ministre malien des Affaires étrangères Abdoulaye Diop et son homologue "
+              "turc Hakan Fidan se sont entretenus jeudi au siège du ministère turc. Les deux ministres ont signé un "
+              "accord de formation militaire et annoncé 200 bourses universitaires pour les étudiants maliens. "
+              "Selon Abdoulaye Diop, la Türkiye est un partenaire qui respecte la souveraineté du Mali.")
+EN_MEETING = ("ANKARA, March 13 (Sahel Wire) - Mali's foreign minister Abdoulaye Diop met his Turkish counterpart "
+              "Hakan Fidan in Ankara on Thursday. The two ministers signed a military training agreement and "
+              "announced 200 university scholarships for Malian students. Diop said Türkiye was a partner that "
+              "respected Mali's sovereignty.")
+
+
+@pytest.mark.slow
+def test_grouping_french_and_english_reports_of_one_meeting_are_one_event(encoder, new_article, new_claim):
+    fr = new_article(FR_MEETING, published="2025-03-13")
+    en = new_article(EN_MEETING, published="2025-03-13", language="en")
+    floods = new_article(FLOODS, published="2025-03-13")
+    # The French article has what extraction gives (canonical actors, the event date); the
+    # English one has nothing but its text (no English pack).
+    claims = {fr.id: (new_claim(fr, "actor", "person:abdoulaye-diop", "Abdoulaye Diop"),
+                      new_claim(fr, "actor", "person:hakan-fidan", "Hakan Fidan"),
+                      new_claim(fr, "date", "2025-03-13", "13 mars 2025", about_event=True))}
+    events = group([fr, en, floods], claims, encoder)
+    assert _partition(events) == sorted([tuple(sorted((fr.id, en.id))), (floods.id,)])
