@@ -124,14 +124,14 @@ def _parse_attached(doc: Any, start: int, end: int) -> bool | None:
 
 
 def date_about_event(text: str, start: int, end: int, value: str, doc: Any = None) -> bool:
-    """True when the date at ``text[start:end]`` (TimeML ``value``) is the event's date."""
+    """True when the date at ``text[start:end]`` (TimeML ``value``) is the event's date.
+    ``doc``, when given, must be the spaCy parse of ``text`` (the caller checks it once)."""
     if _COARSE.fullmatch(value):
         return False  # an event is dated to a day or a month; a year alone is background
     s_start, s_end = sentence_bounds(text, start)
     if _DATE_NEVER_BEFORE.search(text[max(s_start, start - GOVERNOR_CHARS):start]):
         return False
-    parsed = doc is not None and getattr(doc, "text", None) == text
-    attached = _parse_attached(doc, start, end) if parsed else None
+    attached = _parse_attached(doc, start, end) if doc is not None else None
     if attached:
         return True
     c_start, c_end = _clause(text, start, end)

@@ -112,10 +112,21 @@ def doc_tense(doc: Any, pos: int) -> str | None:
     return None
 
 
+def parse_of(doc: Any, text: str) -> bool:
+    """True when ``doc`` is a spaCy parse of ``text``: same length and the same last token
+    (``Doc.text`` would rebuild the whole string from its tokens: costly per call)."""
+    if doc is None or not hasattr(doc, "__len__"):
+        return False
+    if not len(doc):
+        return text == ""
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text) and text.startswith(last.text, last.idx)
+
+
 def tense_reader(text: str, doc: Any = None) -> Callable[[int], Tense]:
     """A function position -> tense, from the parse when ``doc`` is given (falling back to
     verb endings where the parse says nothing), else from verb endings alone."""
-    if doc is None or doc.text != text:
+    if not parse_of(doc, text):
         return lambda pos: lexical_tense(text, pos)
 
     def read(pos: int) -> Tense:
