@@ -68,3 +68,28 @@ def test_timex_event_deadlines_and_bare_years_are_not_the_events_date(text, word
 ])
 def test_timex_event_a_date_in_the_meetings_clause_is_the_events(text, words, value):
     assert date_about_event(text, *_at(text, words), value)
+
+
+def _date_claims(text: str, published: str):
+    from recoupe.extract import timex
+    from recoupe.extract.context import ArticleContext
+    from recoupe.records import Article, article_id
+
+    article = Article(id=article_id(text), path="mem.txt", text=text, language="fr", published=published)
+    ctx = ArticleContext(article=article, doc=None, gazetteer=None, pack=None)
+    return [c for c in timex.extract(ctx) if c.slot == "date"]
+
+
+def test_timex_event_a_report_moves_a_planned_meeting_date_to_a_later_occurrence():
+    text = ("Les ministres se sont réunis hier mercredi à Niamey. Une réunion des experts est "
+            "prévue la semaine prochaine à Dakar.")
+    by_text = {c.evidence.text: c for c in _date_claims(text, "2025-04-03")}
+    assert by_text["hier mercredi"].attrs["about_event"] and not by_text["hier mercredi"].planned
+    later = by_text["la semaine prochaine"]
+    assert later.planned and not later.attrs["about_event"] and later.attrs["next_event"]
+
+
+def test_timex_event_a_preview_keeps_its_planned_date_as_the_events():
+    text = "Les ministres se réuniront jeudi prochain à Niamey pour leur première réunion."
+    [claim] = _date_claims(text, "2025-04-01")
+    assert claim.planned and claim.attrs["about_event"] and "next_event" not in claim.attrs

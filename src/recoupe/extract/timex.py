@@ -13,7 +13,7 @@ The grammar lives in :mod:`timex_grammar` (patterns), :mod:`timex_rules` (values
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Callable, Mapping
 
@@ -296,4 +296,17 @@ def extract(ctx: Any) -> list[Claim]:
             attrs["mod"] = t.mod
         attrs.update({k: v for k, v in t.attrs.items() if k != "minutes"})
         claims.append(ctx.claim("date", t.value, t.start, t.end, EXTRACTOR, t.planned, **attrs))
-    return claims
+    return _later_occurrences(claims)
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _later_occurrences(claims: list[Claim]) -> list[Claim]:
+    """In an article that reports its event on a past day, a planned meeting date is another,
+    later occurrence ("une réunion est prévue la semaine prochaine"): not the event's date."""
+    if not any(c.slot == "date" and c.attrs["about_event"] and not c.planned and _DAY.match(c.value)
+               for c in claims):
+        return claims
+    return [replace(c, attrs={**c.attrs, "about_event": False, "next_event": True})
+            if c.slot == "date" and c.planned and c.attrs["about_event"] else c for c in claims]
