@@ -2,7 +2,8 @@
 
 :func:`build_dossier` is pure and canonical: articles, claims, derivations and judgements are
 sorted before use, so the order they arrive in never changes the dossier. The rules for
-statuses and chosen values are in :mod:`recoupe.reconcile.facts`, quote variants in
+statuses and chosen values are in :mod:`recoupe.reconcile.facts`, planned vs announced in
+:mod:`recoupe.reconcile.timeline`, participants merged in :mod:`recoupe.reconcile.people`, quote variants in
 :mod:`recoupe.reconcile.quotes`, the summary in :mod:`recoupe.reconcile.summary`.
 
 Analysts' judgements are applied on top of machine output, the latest one per target
@@ -20,6 +21,7 @@ from typing import Iterable, Mapping, Sequence
 
 from recoupe.records import Article, Claim, Derivation, Dossier, Entity, Event, Fact, Judgement
 from recoupe.reconcile import facts as F
+from recoupe.reconcile import people as P
 from recoupe.reconcile import values as V
 from recoupe.reconcile.quotes import quote_groups
 from recoupe.reconcile.summary import central_article, lead_sentences
@@ -135,14 +137,16 @@ def build_dossier(event: Event, articles: Iterable[Article],
                    and last_on_claim.get(claim_target(c)) != "reject"), key=F.claim_key)
 
     ents = _entity_map(entities)
+    ctx = F.with_timeline(kept, ordered, ctx)
     facts = F.slot_facts(kept, ordered, ctx, ents)
     year = F.reference_year([c for c in kept if not F.is_planned(c, ctx)], ordered, ctx)
     choices = {j.target: j for j in mine if j.action == "choose" and j.value}
     facts = [_apply_choice(f, choices[fact_target(event.id, f)], year, ents)
              if not f.planned and fact_target(event.id, f) in choices else f for f in facts]
+    facts = P.merge_participants(facts, ordered, ctx.rank, ctx.group_of, lambda c: F.is_planned(c, ctx))
     happened = {f.slot: f for f in facts if not f.planned and f.slot in F.VALUE_SLOTS}
     facts = [replace(f, attrs={**f.attrs, "outcome": F.planned_outcome(f, happened.get(f.slot))})
-             if f.planned and f.slot in F.VALUE_SLOTS else f for f in facts]
+             if f.planned and f.slot in F.VALUE_SLOTS and not f.attrs.get("announced") else f for f in facts]
 
     names = {e.id: e.name for e in ents.values()}
     names.update({c.value: c.attrs["name"] for c in kept if c.slot == "actor" and c.attrs.get("name")})

@@ -18,16 +18,26 @@ The rules (the README and the dossier explain them to users the same way):
   elsewhere), and ``within-group`` when only echoes dissent (a rewrite that changed its
   source's figure: not a second witness, but the analyst must see it). Otherwise
   ``corroborated`` when two or more groups back the value and ``single-source`` when one does.
-* **Planned values** (``Claim.planned`` or any claim of a preview) are reconciled apart into a
-  fact with ``planned=True``; they never make a happened fact conflicting.
+* **Event claims first.** When the sides disagree and some hypothesis is backed by an event
+  claim (a place with role ``event``; a date or duration marked ``about_event`` and not in the
+  article's dateline), hypotheses backed only by weaker claims (a dateline, where the reporter
+  stood or the day they wrote) lose whatever their number of groups; their claims still make
+  the fact ``conflicting``, so the reader sees the dissent and who wrote it.
+* **Planned values** (what was announced *for this event*, see
+  :mod:`recoupe.reconcile.timeline`) are reconciled apart into a fact with ``planned=True``;
+  they never make a happened fact conflicting. Announced next steps (later occurrences) become
+  facts with ``planned=True`` and ``attrs["announced"]``, one per announced value, never compared
+  with what happened.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Mapping, Sequence
 
 from recoupe.records import Article, Claim, Entity, Fact
+from recoupe.reconcile import timeline as T
 from recoupe.reconcile import values as V
 
 # Kinds in the order a reader trusts them as the primary source of a fact.
@@ -49,6 +59,7 @@ class Item:
 
     claim: Claim
     range: V.Range
+    strong: bool = True  # an event claim, not a dateline or background one
 
     @property
     def article(self) -> str:
@@ -63,6 +74,8 @@ class Context:
     group_of: Mapping[str, tuple[str, ...]]  # article id -> its independence group
     rank: Mapping[str, int]  # article id -> primacy rank (0 = most primary)
     kinds: Mapping[str, str]  # article id -> kind
+    before: frozenset[str] | None = None  # articles written before the event; None: the previews
+    days: T.Days | None = None  # the event's days as reports tell them (decides `before`)
 
 
 def primary_key(article: Article, kind: str, derived: bool) -> tuple:
@@ -79,7 +92,10 @@ def claim_key(c: Claim) -> tuple:
 
 
 def is_planned(c: Claim, ctx: Context) -> bool:
-    return c.planned or ctx.kinds.get(c.evidence.article) == "preview"
+    """A plan: a planned claim, or any claim of an article written before the event."""
+    if ctx.before is None:
+        return c.planned or ctx.kinds.get(c.evidence.article) == "preview"
+    return c.planned or c.evidence.article in ctx.before
 
 
 # ---------------------------------------------------------------- the generic rule
@@ -102,7 +118,8 @@ def _choose(items: Sequence[Item], ctx: Context, supports: Supports) -> tuple[It
         backers = {g for g, vs in voices.items() if any(supports(v.range, h.range) for v in vs)}
         best_rank = min((ctx.rank[v.article] for g in backers for v in voices[g]
                          if supports(v.range, h.range)), default=len(ctx.rank))
-        scored.append(((-len(backers), best_rank, h.range.width, h.claim.value,
+        strong = any(i.strong and supports(i.range, h.range) for i in items)
+        scored.append(((not strong, -len(backers), best_rank, h.range.width, h.claim.value,
                         ctx.rank[h.article], claim_key(h.claim)), h, backers))
     scored.sort(key=lambda s: s[0])
     return scored[0][1], scored[0][2]
@@ -175,10 +192,37 @@ def reference_year(claims: Sequence[Claim], articles: Sequence[Article], ctx: Co
 
 
 def _about_event(c: Claim) -> bool:
-    return bool(c.attrs.get("about_event", True))
+    """About this event: not marked otherwise, and not a later occurrence."""
+    return bool(c.attrs.get("about_event", True)) and not c.attrs.get("next_event")
 
 
-def date_items(claims: Sequence[Claim], year: int | None) -> list[Item]:
+# A dateline ("Ankara, le 13 mars 2025 –") ends at its dash or within this many characters.
+DATELINE_MAX_CHARS = 60
+_DATELINE_END = re.compile(r"\s[-–—]\s|\s[-–—]|\(|\)|:")
+
+
+def dateline_spans(articles: Sequence[Article]) -> dict[str, tuple[int, int]]:
+    """Where each article's dateline is: the start of the first line that begins with its
+    dateline place, up to the dash that ends it. A date there is the day the reporter wrote."""
+    out = {}
+    for a in articles:
+        place = (a.dateline_place or "").strip().casefold()
+        if not place:
+            continue
+        pos = 0
+        for line in a.text.split("\n"):
+            if line.strip().casefold().startswith(place):
+                lo = pos + len(line) - len(line.lstrip())
+                m = _DATELINE_END.search(a.text, lo + len(place), lo + DATELINE_MAX_CHARS)
+                out[a.id] = (lo, m.start() if m else min(lo + DATELINE_MAX_CHARS, pos + len(line)))
+                break
+            pos += len(line) + 1
+    return out
+
+
+def date_items(claims: Sequence[Claim], year: int | None,
+               datelines: Mapping[str, tuple[int, int]] | None = None) -> list[Item]:
+    """Dates about the event; strong when marked ``about_event`` and outside the dateline."""
     out = []
     for c in claims:
         if c.slot != "date" or not _about_event(c):
@@ -187,7 +231,10 @@ def date_items(claims: Sequence[Claim], year: int | None) -> list[Item]:
         r = V.date_range(done)
         if r is not None:
             attrs = c.attrs if done == c.value else {**c.attrs, "stated": c.value}
-            out.append(Item(Claim(c.slot, done, c.evidence, c.planned, attrs), r))
+            span = (datelines or {}).get(c.evidence.article)
+            in_dateline = span is not None and span[0] <= c.evidence.start < span[1]
+            strong = c.attrs.get("about_event") is True and not in_dateline
+            out.append(Item(Claim(c.slot, done, c.evidence, c.planned, attrs), r, strong))
     return out
 
 
@@ -201,7 +248,7 @@ def duration_items(claims: Sequence[Claim]) -> list[Item]:
         if c.slot == "duration" and _about_event(c):
             r = V.duration_range(c.value, c.attrs.get("approx"), c.attrs)
             if r is not None:
-                out.append(Item(c, r))
+                out.append(Item(c, r, c.attrs.get("about_event") is True))
     return out
 
 
@@ -212,8 +259,9 @@ def show_duration(it: Item) -> tuple[str | None, dict]:
     return c.value, {"minutes": minutes, "approx": approx}
 
 
-def location_items(claims: Sequence[Claim]) -> list[Item]:
-    """Event places; an article's dateline counts only when it names no event place."""
+def location_items(claims: Sequence[Claim], datelines: bool = True) -> list[Item]:
+    """Event places; an article's dateline counts only when it names no event place (and
+    never for plans: a preview's dateline is where it was written, not where the event will be)."""
     with_event = {c.evidence.article for c in claims
                   if c.slot == "place" and c.attrs.get("role") in EVENT_PLACE_ROLES}
     out = []
@@ -221,10 +269,10 @@ def location_items(claims: Sequence[Claim]) -> list[Item]:
         if c.slot != "place":
             continue
         role = c.attrs.get("role")
-        if role in EVENT_PLACE_ROLES or (role == DATELINE_ROLE and c.evidence.article not in with_event):
+        if role in EVENT_PLACE_ROLES or (datelines and role == DATELINE_ROLE and c.evidence.article not in with_event):
             r = V.location_range(c.value, c.attrs)
             if r is not None:
-                out.append(Item(c, r))
+                out.append(Item(c, r, role in EVENT_PLACE_ROLES))
     return out
 
 
@@ -297,19 +345,31 @@ def participant_facts(claims: Sequence[Claim], ctx: Context, entities: Mapping[s
     return facts
 
 
+def with_timeline(claims: Sequence[Claim], articles: Sequence[Article], ctx: Context) -> Context:
+    """``ctx`` with the event's days (what reports say happened) and who wrote before them."""
+    datelines = dateline_spans(articles)
+    reported = [c for c in claims if not c.planned and ctx.kinds.get(c.evidence.article) != "preview"]
+    year = reference_year(reported, articles, ctx)
+    fact = reconcile_items("date", date_items(reported, year, datelines), ctx, V.date_supports, False, show_date)
+    days = T.days_of(fact.attrs.get("timeml")) if fact is not None else None
+    return replace(ctx, days=days, before=T.written_before(articles, ctx.kinds, days))
+
+
 def slot_facts(claims: Sequence[Claim], articles: Sequence[Article], ctx: Context,
                entities: Mapping[str, Entity]) -> list[Fact]:
     """Every fact of the event: date, location, duration (happened, then planned), figures,
-    participants. ``claims`` are the event's claims after analysts' rejections."""
+    participants, then the announced next steps. ``claims`` are the event's claims after
+    analysts' rejections; ``ctx`` comes from :func:`with_timeline`."""
     year = reference_year([c for c in claims if not is_planned(c, ctx)], articles, ctx)
-    happened = [c for c in claims if not is_planned(c, ctx)]
-    planned = [c for c in claims if is_planned(c, ctx)]
+    by_id = {a.id: a for a in articles}
+    happened, planned, announced = T.split_planned(claims, by_id, ctx.before or frozenset(), ctx.days, year)
+    datelines = dateline_spans(articles)
     show_loc = location_shower(entities)
     facts: list[Fact] = []
     later: list[Fact] = []
     for is_plan, pool, out in ((False, happened, facts), (True, planned, later)):
-        specs = (("date", date_items(pool, year), V.date_supports, show_date),
-                 ("location", location_items(pool), V.location_supports, show_loc),
+        specs = (("date", date_items(pool, year, datelines), V.date_supports, show_date),
+                 ("location", location_items(pool, datelines=not is_plan), V.location_supports, show_loc),
                  ("duration", duration_items(pool), V.overlap_supports, show_duration))
         for slot, items, supports, show in specs:
             fact = reconcile_items(slot, items, ctx, supports, is_plan, show)
@@ -321,7 +381,40 @@ def slot_facts(claims: Sequence[Claim], articles: Sequence[Article], ctx: Contex
             facts.append(fact)
     facts.extend(later)
     facts.extend(participant_facts(claims, ctx, entities))
+    facts.extend(announced_facts(announced, ctx, entities, year))
     return facts
+
+
+def announced_facts(claims: Sequence[Claim], ctx: Context, entities: Mapping[str, Entity],
+                    year: int | None) -> list[Fact]:
+    """One fact per announced value (a later occurrence's date, place or duration): never
+    conflicting (two announcements may be two different next steps), ``corroborated`` when two
+    or more groups announce the same value."""
+    show_loc = location_shower(entities)
+    buckets: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        if c.slot == "date":
+            done = V.complete_year(c.value, year)
+            c = Claim(c.slot, done, c.evidence, c.planned, c.attrs if done == c.value else {**c.attrs, "stated": c.value})
+            key = ("date", V.date_display(done))
+        elif c.slot == "place":
+            key = ("location", c.value)
+        else:
+            key = ("duration", c.value)
+        buckets.setdefault(key, []).append(c)
+    shows = {"date": show_date, "location": show_loc, "duration": show_duration}
+    out = []
+    for (slot, value), cs in sorted(buckets.items(), key=lambda kv: (VALUE_SLOTS.index(kv[0][0]), kv[0][1])):
+        cs = sorted(cs, key=claim_key)
+        groups = sorted({ctx.group_of[c.evidence.article] for c in cs})
+        _, attrs = shows[slot](Item(cs[0], V.Range(0, 0)))
+        arts = sorted({c.evidence.article for c in cs}, key=lambda a: ctx.rank[a])
+        attrs.update(announced=True, articles=arts, backing_groups=len(groups), conflict=None,
+                     sides=[{"value": value, "head": 0, "articles": arts, "groups": len(groups),
+                             "claims": list(range(len(cs)))}])
+        out.append(Fact(event=ctx.event, slot=slot, value=value, status="corroborated" if len(groups) >= 2 else "single-source",
+                        claims=tuple(cs), independent_groups=tuple(groups), planned=True, attrs=attrs))
+    return out
 
 
 def planned_outcome(planned: Fact, happened: Fact | None) -> str:

@@ -6,8 +6,10 @@ describes every field; a test validates this output against it.
 
 Per event (see :func:`dossier_to_json`): ``facts`` holds what happened, keyed by slot
 (``date``, ``location``, ``duration``); ``planned`` holds what previews and announcements
-said, keyed the same way, each with an ``outcome`` (``as-planned``, ``changed``,
-``unreported``); ``figures`` and ``participants`` are lists because an event has many.
+said *for this event*, keyed the same way, each with an ``outcome`` (``as-planned``, ``changed``,
+``unreported``); ``announced`` lists the next steps that reports announce for later occurrences
+(never compared with what happened); ``figures``, ``participants`` (each with every ``ids`` it
+was merged from) and ``announced`` are lists because an event has many.
 A date is ``YYYY-MM-DD`` or ``YYYY-MM-DD/YYYY-MM-DD``, a duration is minutes (``null`` when
 vague, the approximation in ``approx``), a location is ``{"id", "name", "country", "lat", "lon"}``.
 """
@@ -141,10 +143,16 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
     confirmed = {j.target for j in dossier.judgements if j.action == "confirm"}
     facts: dict[str, Any] = {}
     planned: dict[str, Any] = {}
-    figures, participants = [], []
+    figures, participants, announced = [], [], []
     for f in dossier.facts:
-        if f.slot == "participant":
-            participants.append({"name": f.attrs.get("name"), "id": f.value, "kind": f.attrs.get("kind"),
+        if f.attrs.get("announced"):
+            announced.append({"slot": f.slot, "value": _value(f, f.value, f.attrs), "status": f.status,
+                              "articles": list(f.attrs.get("articles", ())),
+                              "independent_groups": [list(g) for g in f.independent_groups],
+                              "claims": _fact_claims(f, confirmed)})
+        elif f.slot == "participant":
+            participants.append({"name": f.attrs.get("name"), "id": f.value,
+                                 "ids": list(f.attrs.get("ids") or [f.value]), "kind": f.attrs.get("kind"),
                                  "articles": list(f.attrs.get("articles", ())), "status": f.status,
                                  "independent_groups": [list(g) for g in f.independent_groups],
                                  "party": bool(f.attrs.get("party")), "planned": f.planned})
@@ -161,7 +169,7 @@ def dossier_to_json(dossier: Dossier) -> dict[str, Any]:
     return {
         "id": ev.id, "title": ev.title, "articles": list(ev.articles),
         "kinds": dict(sorted(ev.kinds.items())), "summary": dossier.summary,
-        "facts": facts, "planned": planned, "figures": figures, "participants": participants,
+        "facts": facts, "planned": planned, "announced": announced, "figures": figures, "participants": participants,
         "quotes": [quote_to_json(q) for q in dossier.quotes],
         "domains": domains, "commitments": commitments,
         "derivations": [{"article": d.article, "source": d.source, "kind": d.kind, "score": round(float(d.score), 4)}

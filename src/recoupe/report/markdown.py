@@ -71,6 +71,12 @@ def render_event(v: EventView) -> str:
             out.append(f"| {esc(t.label)} | {esc(t.planned)} {_cites(t.planned_cites)} | "
                        f"{esc(t.happened)} {_cites(t.happened_cites)} | {esc(t.outcome)} |")
         out.append("")
+    if v.announced:
+        out += ["### Announced next steps", "",
+                "Plans for later occurrences (the next session...), not compared with this event.", ""]
+        out += [f"- {esc(a.label)} — {BADGES.get(a.status, a.status)} {_cites(a.cites)}"
+                + (f" ({esc(a.detail)})" if a.detail else "") for a in v.announced]
+        out.append("")
     if v.participants:
         out += ["### Participants", ""]
         for p in v.participants:

@@ -134,6 +134,7 @@ class EventView:
     groups: tuple[tuple[int, ...], ...]
     edges: tuple[Edge, ...]
     judgements: tuple[str, ...] = field(default=())
+    announced: tuple[ListRow, ...] = field(default=())  # next steps announced for later occurrences
 
 
 # ---------------------------------------------------------------- values for readers
@@ -294,7 +295,7 @@ def build_view(d: Dossier) -> EventView:
                 Side(show_value(f.slot, s["value"], f.claims[s["head"]].attrs), s["groups"], cites(f, s["claims"]))
                 for s in sides)))
     for f in d.facts:
-        if f.planned and f.slot != "participant":
+        if f.planned and f.slot != "participant" and not f.attrs.get("announced"):
             h = happened.get(f.slot)
             timeline.append(TimelineRow(
                 _label(f), show_value(f.slot, f.value, f.attrs),
@@ -303,6 +304,11 @@ def build_view(d: Dossier) -> EventView:
                 tuple(sorted({number[c.evidence.article] for c in h.claims})) if h else (),
                 OUTCOME_TEXT.get(str(f.attrs.get("outcome")), "")))
 
+    announced = tuple(
+        ListRow(f"{SLOT_LABELS.get(f.slot, f.slot)}: {show_value(f.slot, f.value, f.attrs)}", f.status,
+                tuple(sorted({number[c.evidence.article] for c in f.claims})),
+                "; ".join(f"«{clip(c.evidence.text, 80)}»" for c in f.claims[:2]))
+        for f in d.facts if f.attrs.get("announced"))
     participants = tuple(
         ListRow(str(f.attrs.get("name") or f.value), f.status,
                 tuple(sorted(number[a] for a in f.attrs.get("articles", ()))),
@@ -337,4 +343,4 @@ def build_view(d: Dossier) -> EventView:
     return EventView(d.event.id, d.event.title, d.summary, summary_cite, tuple(conflicts), tuple(facts),
                      tuple(timeline), participants, tuple(quotes), commitments, domains, sources,
                      tuple(sorted(tuple(sorted(number[a] for a in g)) for g in d.independence_groups)),
-                     edges, judgements)
+                     edges, judgements, announced)
