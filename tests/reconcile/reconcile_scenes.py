@@ -178,3 +178,63 @@ def meeting() -> Scene:
                          preview.id: "preview"})
     derivations = [Derivation(rewrite.id, c.id, "rewrite", 0.82)]
     return Scene(event, arts, claims, derivations, names)
+
+
+BAMAKO = Entity("place:2460596", "place", "Bamako", country="ML", lat=12.65, lon=-8.0)
+KOLLO = Entity("place:2441194", "place", "Kollo", country="NE", lat=13.3, lon=2.33)
+
+
+def place(a: Article, ent: Entity, phrase: str, planned: bool = False, role: str = "event", **attrs) -> Claim:
+    return claim(a, "place", ent.id, phrase, planned=planned, name=ent.name, country=ent.country,
+                 lat=ent.lat, lon=ent.lon, role=role, **attrs)
+
+
+def announcements() -> Scene:
+    """A meeting in Moscow on 3 April 2025, with reports written after it that announce later
+    steps, a preview, and a "preview" published after the meeting.
+
+    * ``preview`` (30 March): the meeting is planned on 3 April in Moscow.
+    * ``report`` (4 April): it happened on 3 April in Moscow; the next session will be held in
+      Bamako (``next_event``) in June; works will start in September 2025 in Kollo (no mark:
+      the later date of the sentence decides); the meeting had been planned for 3 April.
+    * ``wire`` (4 April, independent): 3 April in Moscow; a follow-up on 1 October 2025.
+    * ``late`` (5 April, called a preview by mistake): "hier jeudi 3 avril" happened.
+    """
+    preview = article(
+        "Les ministres attendus à Moscou\n"
+        "La réunion se tiendra le 3 avril 2025 à Moscou, selon le programme.",
+        title="Les ministres attendus à Moscou", outlet="Sahel Matin", published="2025-03-30", path="in/p.txt")
+    report = article(
+        "Les ministres réunis à Moscou\n"
+        "Les ministres se sont réunis jeudi 3 avril 2025 à Moscou, comme prévu le 3 avril.\n"
+        "La prochaine session se tiendra à Bamako en juin. Les travaux commenceront en septembre 2025 à Kollo.",
+        title="Les ministres réunis à Moscou", outlet="Le Quotidien", published="2025-04-04", path="in/r.txt")
+    wire = article(
+        "Ministers meet in Moscow\n"
+        "Les ministres ont tenu jeudi 3 avril 2025 leur réunion à Moscou. Un suivi aura lieu le 1er octobre 2025.",
+        title="Ministers meet in Moscow", outlet="Wire", published="2025-04-04", path="in/w.txt")
+    late = article(
+        "Retour sur la réunion de Moscou\n"
+        "Les ministres se sont retrouvés hier jeudi 3 avril à Moscou.",
+        title="Retour sur la réunion de Moscou", outlet="L'Hebdo", published="2025-04-05", path="in/l.txt")
+    claims = {
+        preview.id: (claim(preview, "date", "2025-04-03", "le 3 avril 2025", planned=True, about_event=True),
+                     moscow(preview, "Moscou", nth=1)),
+        report.id: (claim(report, "date", "2025-04-03", "jeudi 3 avril 2025", about_event=True),
+                    moscow(report, "Moscou", nth=1),
+                    claim(report, "date", "2025-04-03", "le 3 avril", planned=True, about_event=True),
+                    place(report, BAMAKO, "Bamako", planned=True, role="other_event", next_event=True),
+                    claim(report, "date", "2025-06", "en juin", planned=True, about_event=True, next_event=True),
+                    claim(report, "date", "2025-09", "septembre 2025", planned=True, about_event=False),
+                    place(report, KOLLO, "Kollo", planned=True)),
+        wire.id: (claim(wire, "date", "2025-04-03", "jeudi 3 avril 2025", about_event=True),
+                  moscow(wire),
+                  claim(wire, "date", "2025-10-01", "le 1er octobre 2025", planned=True, about_event=True)),
+        late.id: (claim(late, "date", "XXXX-04-03", "hier jeudi 3 avril", about_event=True),
+                  moscow(late)),
+    }
+    arts = [preview, report, wire, late]
+    event = Event(id="ev-next", title="Ministers meet in Moscow", articles=tuple(a.id for a in arts),
+                  kinds={preview.id: "preview", report.id: "report", wire.id: "report", late.id: "preview"})
+    names = {"preview": preview.id, "report": report.id, "wire": wire.id, "late": late.id}
+    return Scene(event, arts, claims, [], names)

@@ -199,3 +199,37 @@ def test_facts_background_durations_do_not_count():
     d = build_dossier(Event("ev", "t", (a.id,)), [a], claims, [])
     f = fact(d, "duration")
     assert f.status == "single-source" and [c.value for c in f.claims] == ["PT2H"]
+
+
+def test_facts_event_place_beats_more_datelines_and_the_conflict_names_them():
+    from reconcile_scenes import BAMAKO, place
+
+    arts = [article(f"Bamako, le 14 mars 2025 – Les ministres se sont réunis à Moscou ({n}).", dateline_place="Bamako",
+                    published="2025-03-14", path=f"in/d{n}.txt") for n in range(3)]
+    with_event = arts[:1]
+    dateline_only = [article(f"Bamako, le 14 mars 2025 – Réunion des ministres ({n}).", dateline_place="Bamako",
+                             published="2025-03-14", path=f"in/o{n}.txt") for n in range(2)]
+    claims = {a.id: (moscow(a, "Moscou"), place(a, BAMAKO, "Bamako", role="dateline")) for a in with_event}
+    claims.update({a.id: (place(a, BAMAKO, "Bamako", role="dateline"),) for a in dateline_only})
+    everyone = with_event + dateline_only
+    event = Event("ev-x", "x", tuple(a.id for a in everyone), {a.id: "report" for a in everyone})
+    f = fact(build_dossier(event, everyone, claims, [], ENTITIES), "location")
+    assert f.value == "place:524901"
+    assert f.status == "conflicting"
+    assert set(f.attrs["sides"][1]["articles"]) == {a.id for a in dateline_only}
+
+
+def test_facts_event_date_beats_dateline_dates():
+    reports = [article(f"Ankara, le 14 mars 2025 – Les ministres se sont réunis ({n}).", dateline_place="Ankara",
+                       published="2025-03-14", path=f"in/t{n}.txt") for n in range(2)]
+    told = article("Ankara, le 14 mars 2025 – Les ministres se sont réunis jeudi 13 mars.", dateline_place="Ankara",
+                   published="2025-03-14", path="in/told.txt")
+    claims = {a.id: (claim(a, "date", "2025-03-14", "le 14 mars 2025", about_event=True),) for a in reports}
+    claims[told.id] = (claim(told, "date", "2025-03-14", "le 14 mars 2025", about_event=True),
+                       claim(told, "date", "2025-03-13", "jeudi 13 mars", about_event=True))
+    everyone = reports + [told]
+    event = Event("ev-y", "y", tuple(a.id for a in everyone), {a.id: "report" for a in everyone})
+    f = fact(build_dossier(event, everyone, claims, [], ENTITIES), "date")
+    assert f.value == "2025-03-13"
+    assert f.status == "conflicting" and f.attrs["conflict"] == "between-groups"
+    assert set(f.attrs["sides"][1]["articles"]) >= {a.id for a in reports}

@@ -154,3 +154,19 @@ def test_json_article_kind_comes_from_the_event_when_unknown():
 
 def test_json_empty_analysis():
     assert analysis_to_json([], {}, []) == {"articles": [], "events": []}
+
+
+def test_json_announced_next_steps_are_listed_apart_and_validate():
+    from reconcile_scenes import announcements
+
+    s = announcements()
+    d = build_dossier(s.event, s.articles, s.claims, s.derivations, ENTITIES)
+    out = analysis_to_json(s.articles, s.claims, [d])
+    root = schema()
+    assert validate(out, root, root) == []
+    ev = out["events"][0]
+    places = [a["value"]["name"] for a in ev["announced"] if a["slot"] == "location"]
+    assert "Bamako" in places
+    assert ev["planned"]["location"]["value"]["name"] == "Moscow"
+    assert ev["planned"]["location"]["outcome"] == "as-planned"
+    assert all(p["ids"] and p["ids"][0] == p["id"] for p in ev["participants"])

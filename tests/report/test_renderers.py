@@ -131,3 +131,17 @@ def test_renderers_draw_every_derivation_of_a_chain():
     assert "is a copy of [2]" in md and "is a rewrite of [1]" in md
     assert page.count("<line ") == 2
     assert "Agrégateur (copy of [2])" in md  # the copy's evidence is marked as an echo
+
+
+def test_markdown_and_html_show_announced_next_steps_in_their_own_section():
+    from reconcile_scenes import announcements
+
+    s = announcements()
+    d = build_dossier(s.event, s.articles, s.claims, s.derivations, ENTITIES)
+    md = markdown.render([d])
+    section = md.split("### Announced next steps", 1)[1].split("###", 1)[0]
+    assert "Bamako (ML)" in section
+    timeline = md.split("### Planned and happened", 1)[1].split("###", 1)[0]
+    assert "Bamako" not in timeline and "changed" not in timeline
+    page = html.render([d])
+    assert "Announced next steps" in page and "Bamako (ML)" in page
