@@ -33,3 +33,12 @@ def test_summary_lead_is_at_most_three_sentences_and_short():
     assert lead.count("Phrase numéro") <= 3
     assert len(lead) <= SUMMARY_MAX_CHARS
     assert lead.startswith("Phrase numéro 0")
+
+
+def test_summary_keeps_a_second_sentence_after_a_long_first_one():
+    first = "Les ministres des Affaires étrangères " + "de la confédération et leurs homologues " * 8 + "se sont réunis ce jeudi."
+    second = "Une rencontre inédite, qui installe la relation sur un terrain institutionnel durable et concret."
+    third = "Une troisième phrase qui ne doit plus entrer dans le résumé parce qu'il est déjà assez long pour un écran."
+    lead = lead_sentences(article(f"Titre\n{first} {second} {third}", title="Titre"))
+    assert len(first) + len(second) > SUMMARY_MAX_CHARS
+    assert lead == f"{first} {second}"

@@ -13,7 +13,11 @@ from typing import Mapping, Sequence
 from recoupe.records import Article, Fact, QuoteGroup
 
 SUMMARY_SENTENCES = 3  # a lead is two or three sentences
-SUMMARY_MAX_CHARS = 420  # stop adding sentences past this length (a phone screen)
+SUMMARY_MIN_SENTENCES = 2  # one sentence is a headline, not a summary
+SUMMARY_MAX_CHARS = 420  # past the minimum, stop adding sentences past this length (a phone screen)
+# The second sentence is kept up to this length: news leads are long, and a lone first
+# sentence often says who met but not what came of it.
+SUMMARY_HARD_MAX_CHARS = 650
 # Lines shorter than this are headings, datelines or bylines, not lead prose.
 MIN_LEAD_LINE_CHARS = 60
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"A-ZÀ-ÖØ-Þ])")
@@ -47,7 +51,8 @@ def central_article(articles: Sequence[Article], facts: Sequence[Fact], quotes: 
 
 
 def lead_sentences(article: Article) -> str:
-    """The first sentences of the article's prose, skipping its title and short lines."""
+    """The first two or three sentences of the article's prose, skipping its title and short
+    lines: two when they fit :data:`SUMMARY_HARD_MAX_CHARS`, a third within :data:`SUMMARY_MAX_CHARS`."""
     lines = [ln.strip() for ln in article.text.splitlines()]
     prose = [ln for ln in lines if len(ln) >= MIN_LEAD_LINE_CHARS and ln != (article.title or "").strip()]
     if not prose:
@@ -58,7 +63,8 @@ def lead_sentences(article: Article) -> str:
             sentence = sentence.strip()
             if not sentence:
                 continue
-            if picked and len(" ".join(picked + [sentence])) > SUMMARY_MAX_CHARS:
+            limit = SUMMARY_HARD_MAX_CHARS if len(picked) < SUMMARY_MIN_SENTENCES else SUMMARY_MAX_CHARS
+            if picked and len(" ".join(picked + [sentence])) > limit:
                 return " ".join(picked)
             picked.append(sentence)
             if len(picked) >= SUMMARY_SENTENCES:
