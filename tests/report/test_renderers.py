@@ -141,6 +141,7 @@ def test_markdown_and_html_show_announced_next_steps_in_their_own_section():
     md = markdown.render([d])
     section = md.split("### Announced next steps", 1)[1].split("###", 1)[0]
     assert "Bamako (ML)" in section
+    assert "«La prochaine session se tiendra à Bamako en juin.»" in section  # the announcing sentence
     timeline = md.split("### Planned and happened", 1)[1].split("###", 1)[0]
     assert "Bamako" not in timeline and "changed" not in timeline
     page = html.render([d])

@@ -76,7 +76,8 @@ def written_before(articles: Sequence[Article], kinds: Mapping[str, str], days: 
     return frozenset(out)
 
 
-def _sentence_of(text: str, start: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int) -> tuple[int, int]:
+    """``(start, end)`` of the sentence (or line) holding position ``start``."""
     lo = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         lo = m.end()
@@ -105,7 +106,7 @@ def split_planned(claims: Sequence[Claim], articles: Mapping[str, Article], befo
     for c in claims:
         a = c.evidence.article
         if c.planned and a not in before and _starts_after(c, days, year) and a in articles:
-            later_sentences.setdefault(a, []).append(_sentence_of(articles[a].text, c.evidence.start))
+            later_sentences.setdefault(a, []).append(sentence_bounds(articles[a].text, c.evidence.start))
 
     def in_later_sentence(c: Claim) -> bool:
         return any(lo <= c.evidence.start < hi for lo, hi in later_sentences.get(c.evidence.article, ()))

@@ -14,6 +14,7 @@ from typing import Mapping
 from recoupe.records import Article, Claim, Dossier, Fact
 from recoupe.reconcile import values as V
 from recoupe.reconcile.quotes import FLAG_DIRECT_ONLY_IN_DERIVED
+from recoupe.reconcile.timeline import sentence_bounds
 from recoupe.reconcile.topics import commitment_rows, domain_rows
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -28,6 +29,7 @@ FLAG_TEXT = {FLAG_DIRECT_ONLY_IN_DERIVED: "Direct quote found only in a derived 
 OUTCOME_TEXT = {"as-planned": "happened as planned", "changed": "changed from the plan",
                 "unreported": "no source reports what happened"}
 EXCERPT_CHARS = 220  # longest evidence excerpt quoted in a conflict or a quote variant
+ANNOUNCED_CHARS = 160  # the sentence that announces a next step, clipped
 SHORT_NAME_CHARS = 48  # a title standing in for a missing outlet name in citations
 
 
@@ -231,6 +233,15 @@ def short_name(a: Article) -> str:
     return a.path.rsplit("/", 1)[-1]
 
 
+def _sentence(texts: Mapping[str, str], c: Claim) -> str:
+    """The sentence around a claim's evidence (the evidence alone when the text is missing)."""
+    text = texts.get(c.evidence.article)
+    if text is None or text[c.evidence.start:c.evidence.end] != c.evidence.text:
+        return c.evidence.text
+    lo, hi = sentence_bounds(text, c.evidence.start)
+    return " ".join(text[lo:hi].split())
+
+
 def clip(text: str, limit: int = EXCERPT_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -304,10 +315,11 @@ def build_view(d: Dossier) -> EventView:
                 tuple(sorted({number[c.evidence.article] for c in h.claims})) if h else (),
                 OUTCOME_TEXT.get(str(f.attrs.get("outcome")), "")))
 
+    texts = {a.id: a.text for a in d.articles}
     announced = tuple(
         ListRow(f"{SLOT_LABELS.get(f.slot, f.slot)}: {show_value(f.slot, f.value, f.attrs)}", f.status,
                 tuple(sorted({number[c.evidence.article] for c in f.claims})),
-                "; ".join(f"«{clip(c.evidence.text, 80)}»" for c in f.claims[:2]))
+                f"«{clip(_sentence(texts, f.claims[0]), ANNOUNCED_CHARS)}»")
         for f in d.facts if f.attrs.get("announced"))
     participants = tuple(
         ListRow(str(f.attrs.get("name") or f.value), f.status,
