@@ -82,7 +82,9 @@ def sentence_bounds(text: str, start: int) -> tuple[int, int]:
     for m in _SENTENCE_END.finditer(text, 0, start):
         lo = m.end()
     m = _SENTENCE_END.search(text, start)
-    return lo, (m.start() if m else len(text))
+    if m is None:
+        return lo, len(text)
+    return lo, m.start() + (m.group() != "\n")  # keep the full stop
 
 
 def _starts_after(c: Claim, days: Days | None, year: int | None) -> bool:
