@@ -51,3 +51,24 @@ def test_timeline_preview_published_after_the_event_counts_as_a_witness():
     assert s.id("late") in {c.evidence.article for c in date.claims}
     assert date.status == "corroborated" and len(date.independent_groups) == 3
     assert s.id("preview") not in {c.evidence.article for c in date.claims}
+
+
+def test_timeline_article_published_before_the_event_is_a_plan_unless_it_witnesses_it():
+    from dataclasses import replace
+
+    from recoupe.records import Event
+
+    s = announcements()
+    early = {a.id: a for a in s.articles}
+    wire = replace(early[s.id("wire")], published="2025-04-01")  # metadata error: it reports the meeting
+    report = replace(early[s.id("report")], published="2025-04-01")
+    arts = [early[s.id("preview")], report, wire, early[s.id("late")]]
+    # the report's claims without its happened date: written on 1 April, it can only plan
+    claims = {**s.claims, report.id: tuple(c for c in s.claims[report.id] if c.planned or c.slot != "date")}
+    d = build_dossier(Event("ev", "t", s.event.articles, s.event.kinds), arts, claims, [], ENTS)
+    date = next(f for f in d.facts if f.slot == "date" and not f.planned)
+    assert wire.id in {c.evidence.article for c in date.claims}
+    place = next(f for f in d.facts if f.slot == "location" and not f.planned)
+    assert report.id not in {c.evidence.article for c in place.claims}
+    plan = next(f for f in d.facts if f.slot == "location" and f.planned and not f.attrs.get("announced"))
+    assert report.id in {c.evidence.article for c in plan.claims}

@@ -352,7 +352,8 @@ def with_timeline(claims: Sequence[Claim], articles: Sequence[Article], ctx: Con
     year = reference_year(reported, articles, ctx)
     fact = reconcile_items("date", date_items(reported, year, datelines), ctx, V.date_supports, False, show_date)
     days = T.days_of(fact.attrs.get("timeml")) if fact is not None else None
-    return replace(ctx, days=days, before=T.written_before(articles, ctx.kinds, days))
+    witnesses = frozenset(fact.claims[i].evidence.article for i in fact.attrs["sides"][0]["claims"]) if fact else frozenset()
+    return replace(ctx, days=days, before=T.written_before(articles, ctx.kinds, days, witnesses))
 
 
 def slot_facts(claims: Sequence[Claim], articles: Sequence[Article], ctx: Context,

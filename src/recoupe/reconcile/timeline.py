@@ -8,7 +8,8 @@ The rules (the dossier's "Planned and happened" and "Announced next steps" secti
 * **Written before the event**: an article the events stage calls a preview, unless it was
   published after the event's last day (a "preview" published after the meeting cannot announce
   it: its claims are read like a report's), and any article published before the event's first
-  day. Every claim of such an article is a plan.
+  day, unless it is itself a witness of those days (its publication date is then the error).
+  Every claim of such an article is a plan.
 * **Planned for this event**: the claims of articles written before it, and the planned claims of
   later articles only when they are compatible in time with the event: not marked ``next_event``
   by the extractor, not a date starting after the event's last day, and not in a sentence whose
@@ -63,13 +64,18 @@ def _published(a: Article) -> int | None:
         return None
 
 
-def written_before(articles: Sequence[Article], kinds: Mapping[str, str], days: Days | None) -> frozenset[str]:
-    """Ids of the articles written before the event (see the module docstring)."""
+def written_before(articles: Sequence[Article], kinds: Mapping[str, str], days: Days | None,
+                   witnesses: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Ids of the articles written before the event (see the module docstring); ``witnesses``
+    are the articles whose reported dates back the event's days."""
     out = set()
     for a in articles:
         pub = _published(a)
         if days is not None and pub is not None:
-            if pub < days.first or (kinds.get(a.id) == "preview" and pub <= days.last):
+            if kinds.get(a.id) == "preview":
+                if pub <= days.last:
+                    out.add(a.id)
+            elif pub < days.first and a.id not in witnesses:
                 out.add(a.id)
         elif kinds.get(a.id) == "preview":
             out.add(a.id)
