@@ -13,11 +13,15 @@ from recoupe.report.json import dossier_to_json
 DATES = ("2025-04-03", "2025-04-03/2025-04-04", "2025-04-04/2025-04-05", "XXXX-04-03", "2025-04", "2025-04-05")
 DURATIONS = (("PT90M", "about"), ("PT2H", "about"), ("PT2H", "exact"), ("PXH", "vague"), ("PT1H", "at_least"))
 PLACES = (("place:524901", "RU"), ("state:RU", "RU"), ("place:2460596", "ML"))
+PUBLISHED = ("2025-04-01", "2025-04-04", None)  # before, after, unknown: decides who wrote before
+PLANS = (("2025-06", {"next_event": True}), ("2025-10-01", {}), ("2025-04-03", {}))
 KINDS = ("report", "communique", "preview", "opinion")
 
 
-def statuses(d) -> dict[tuple[str, bool, str], str]:
-    return {(f.slot, f.planned, f.value if f.slot in ("participant", "figure") else ""): f.status for f in d.facts}
+def statuses(d) -> dict[tuple[str, bool, bool, str], str]:
+    return {(f.slot, f.planned, bool(f.attrs.get("announced")),
+             f.value if f.slot in ("participant", "figure") or f.attrs.get("announced") else ""): f.status
+            for f in d.facts}
 
 
 @st.composite
@@ -34,9 +38,13 @@ def events(draw):
         parts += [f"Date {date}." for _ in range(draw(st.integers(1, 2)))] if date else []
         parts += [f"Durée {dur[0]}."] if dur else []
         parts += [f"Lieu {place[0]}."] if place else []
+        # a plan only beside no reported date: an article written before the event would
+        # otherwise plan two dates and contradict itself
+        plan = None if date else draw(st.sampled_from(PLANS + (None,)))
+        parts += [f"Prévu {plan[0]}."] if plan else []
         dateline = draw(st.booleans())
         a = article(" ".join(parts) + " Fin" + "." * k, kind=draw(st.sampled_from(KINDS)),
-                    dateline_place="Moscou" if dateline else None)
+                    dateline_place="Moscou" if dateline else None, published=draw(st.sampled_from(PUBLISHED)))
         cs = []
         if date:
             cs += [claim(a, "date", date, date, nth=i) for i in range(parts.count(f"Date {date}."))]
@@ -44,6 +52,8 @@ def events(draw):
             cs.append(claim(a, "duration", dur[0], dur[0], approx=dur[1]))
         if place:
             cs.append(claim(a, "place", place[0], place[0], country=place[1], role="event"))
+        if plan:
+            cs.append(claim(a, "date", plan[0], f"Prévu {plan[0]}", planned=True, about_event=True, **plan[1]))
         arts.append(a)
         claims[a.id] = tuple(cs)
     derivations = []
@@ -58,7 +68,8 @@ def events(draw):
 def exact_copy(event, arts, claims, derivations, i):
     """Add a verbatim copy of article ``i`` (another site's footer makes it another id)."""
     src = arts[i]
-    copy = article(src.text + "\nRepris de notre confrère.", kind=src.kind, dateline_place=src.dateline_place)
+    copy = article(src.text + "\nRepris de notre confrère.", kind=src.kind, dateline_place=src.dateline_place,
+                   published=src.published)
     copied = tuple(Claim(c.slot, c.value, Evidence(copy.id, c.evidence.start, c.evidence.end, c.evidence.text,
                                                    c.evidence.extractor), c.planned, c.attrs) for c in claims[src.id])
     ev = Event(event.id, event.title, event.articles + (copy.id,), {**event.kinds, copy.id: src.kind})

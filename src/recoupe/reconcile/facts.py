@@ -346,13 +346,18 @@ def participant_facts(claims: Sequence[Claim], ctx: Context, entities: Mapping[s
 
 
 def with_timeline(claims: Sequence[Claim], articles: Sequence[Article], ctx: Context) -> Context:
-    """``ctx`` with the event's days (what reports say happened) and who wrote before them."""
+    """``ctx`` with the event's days (every day reports say it happened on: the span from the
+    first to the last reported day, event claims only when there are any) and who wrote before.
+
+    The span, not the chosen value, so that a copy or the order of articles never moves an
+    article across the line; when reports disagree fewer plans are moved, never more."""
     datelines = dateline_spans(articles)
     reported = [c for c in claims if not c.planned and ctx.kinds.get(c.evidence.article) != "preview"]
     year = reference_year(reported, articles, ctx)
-    fact = reconcile_items("date", date_items(reported, year, datelines), ctx, V.date_supports, False, show_date)
-    days = T.days_of(fact.attrs.get("timeml")) if fact is not None else None
-    witnesses = frozenset(fact.claims[i].evidence.article for i in fact.attrs["sides"][0]["claims"]) if fact else frozenset()
+    items = [i for i in date_items(reported, year, datelines) if i.range.key == ""]
+    items = [i for i in items if i.strong] or items
+    days = T.Days(int(min(i.range.lo for i in items)), int(max(i.range.hi for i in items))) if items else None
+    witnesses = frozenset(i.article for i in items)
     return replace(ctx, days=days, before=T.written_before(articles, ctx.kinds, days, witnesses))
 
 

@@ -3,12 +3,14 @@ planned claims make the event's planned side.
 
 The rules (the dossier's "Planned and happened" and "Announced next steps" sections follow them):
 
-* **The event's days** are first reconciled from what reports say happened (claims that are not
-  planned, in articles the events stage does not call previews). They decide who wrote before.
+* **The event's days** are the span of the days reports say it happened on (claims that are
+  not planned, in articles the events stage does not call previews; event claims only, when
+  there are any). They decide who wrote before and which plans are for later.
 * **Written before the event**: an article the events stage calls a preview, unless it was
   published after the event's last day (a "preview" published after the meeting cannot announce
   it: its claims are read like a report's), and any article published before the event's first
-  day, unless it is itself a witness of those days (its publication date is then the error).
+  day, unless it reports a day the event happened on itself (its publication date is then
+  the error).
   Every claim of such an article is a plan.
 * **Planned for this event**: the claims of articles written before it, and the planned claims of
   later articles only when they are compatible in time with the event: not marked ``next_event``
@@ -40,20 +42,10 @@ _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 
 @dataclass(frozen=True)
 class Days:
-    """The event's first and last day (ordinals), from what reports say happened."""
+    """The event's first and last possible day (ordinals), from what reports say happened."""
 
     first: int
     last: int
-
-
-def days_of(value: str | None) -> Days | None:
-    """The days of a reconciled date value (``YYYY-MM-DD`` or an interval); None when year-less."""
-    if not value:
-        return None
-    b = V.date_bounds(value)
-    if b is None or b[2]:
-        return None
-    return Days(b[0].toordinal(), b[1].toordinal())
 
 
 def _published(a: Article) -> int | None:
