@@ -46,6 +46,14 @@ def test_people_partial_name_joins_the_full_name_with_both_ids_and_articles():
     assert p[LONG.id].attrs["ids"] == [LONG.id, SHORT.id]  # accents and case folded
 
 
+def test_people_ordered_subset_joins_but_another_order_does_not():
+    from recoupe.reconcile.people import _subsequence, fold_words
+
+    full = fold_words("Salif Désiré Ouédraogo")
+    assert _subsequence(fold_words("Salif Ouedraogo"), full)
+    assert not _subsequence(fold_words("Ouédraogo Salif"), full)
+
+
 def test_people_ambiguous_short_name_stays_apart():
     _, _, d = scene()
     p = participants(d)

@@ -72,3 +72,15 @@ def test_timeline_article_published_before_the_event_is_a_plan_unless_it_witness
     assert report.id not in {c.evidence.article for c in place.claims}
     plan = next(f for f in d.facts if f.slot == "location" and f.planned and not f.attrs.get("announced"))
     assert report.id in {c.evidence.article for c in plan.claims}
+
+
+def test_timeline_preview_dateline_is_not_the_planned_place():
+    from reconcile_scenes import BAMAKO, article, place
+
+    from recoupe.records import Event
+
+    p = article("Bamako, le 30 mars 2025 – Les ministres partiront bientôt.", dateline_place="Bamako",
+                published="2025-03-30", path="in/pp.txt")
+    d = build_dossier(Event("ev", "t", (p.id,), {p.id: "preview"}), [p],
+                      {p.id: (place(p, BAMAKO, "Bamako", role="dateline"),)}, [], ENTS)
+    assert not [f for f in d.facts if f.slot == "location"]
