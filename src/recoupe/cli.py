@@ -26,7 +26,8 @@ from recoupe.store import Store
 app = typer.Typer(help="recoupe: cross-check the news. Ingest articles, extract facts with "
                        "evidence, group them into events, reconcile every fact across sources.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-out = Console(soft_wrap=True)
+# Piped or redirected, rich would assume 80 columns and wrap every table cell; 160 keeps a row on a line.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 
 # Shared options, declared once.
