@@ -53,3 +53,21 @@ def test_features_place_levels():
     assert not places_compatible(moscow, sochi)
     assert places_compatible(moscow, frozenset({"state:RU"}))
     assert places_compatible(moscow, frozenset())
+
+
+def test_features_years_are_the_lead_the_publication_and_repeated_ones(new_article):
+    from recoupe.events.features import LEAD_CHARS, article_features
+
+    body = " ".join(["The champion defended his title in a packed arena."] * (LEAD_CHARS // 40))
+    text = ("Klitschko keeps his belts, 2008. " + body + " He first won it in 1999. "
+            "A rematch could come in 2010, and promoters already sell the 2010 dates.")
+    years = article_features(new_article(text, published="2009-03-02", language="en"), ()).years
+    assert years == frozenset({2008, 2009, 2010})
+
+
+def test_features_names_match_across_accents_and_languages(new_article):
+    from recoupe.events.features import article_features
+
+    fr = article_features(new_article("Le ministre burkinabè Salif Désiré Ouédraogo était à Ankara jeudi."), ())
+    en = article_features(new_article("Burkina Faso's minister Salif Desire Ouedraogo was in Ankara.", language="en"), ())
+    assert {"n:ouedraogo", "n:desire", "n:ankara"} <= fr.keys & en.keys

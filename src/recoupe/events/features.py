@@ -52,6 +52,8 @@ _EN_DATE = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\
 # "3 avril 2025", "les 3 et 4 avril 2025", "1er mars", "3 March 2025"
 _DAY_FIRST = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?(?:\s+(?:et|au|-|and|to)\s+(\d{{1,2}}))?\s+({_MONTH})\.?(?:\s+(\d{{4}}))?\b",
                         re.IGNORECASE)
+# A year of recent decades as written in news text (1950-2049).
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _TERM = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 # Capitalised word not at the start of a sentence: a name in English and French.
 _NAME = re.compile(r"(?<![.!?»\"”:\n]\s)(?<!^)(?<![.!?\n])\b([A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ'’-]{2,}|[A-Z]{2,6})\b", re.MULTILINE)
@@ -99,6 +101,7 @@ class Features:
     dates: tuple[DateSpan, ...]
     published: int | None  # day ordinal of the publication date
     lead: str
+    years: frozenset[int] = frozenset()  # years written anywhere in the text (light path)
 
 
 def article_features(article: Article, claims: Sequence[Claim]) -> Features:
@@ -123,7 +126,18 @@ def article_features(article: Article, claims: Sequence[Claim]) -> Features:
     dates = _claim_dates(claims) or tuple(DateSpan(s.start, s.end, True, True)
                                           for s in light_dates(lead, article.published) if s.year_known)
     return Features(article, ids, tuple(terms.values()), keys, key_counts, places, dates,
-                    _ordinal(article.published), lead)
+                    _ordinal(article.published), lead,
+                    _salient_years(text, lead, article.published))
+
+
+def _salient_years(text: str, lead: str, published: str | None) -> frozenset[int]:
+    """Years the article is about: its publication year, years written in its lead or at least
+    twice (a year dropped once in the body is background)."""
+    counts = Counter(_YEAR.findall(text))
+    years = {int(y) for y, c in counts.items() if c >= 2} | {int(y) for y in _YEAR.findall(lead)}
+    if published and published[:4].isdigit():
+        years.add(int(published[:4]))
+    return frozenset(years)
 
 
 def term_id(term: str) -> int:

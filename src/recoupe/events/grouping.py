@@ -18,7 +18,9 @@ How it works (average-linkage agglomeration over a sparse candidate graph):
 4. Vetoes: two meetings of the same ministers in different months or cities are two events. When
    both clusters know an event date and none of one lies within ``DATE_TOLERANCE_DAYS`` of one of
    the other, or both name event places of the same level and share none, they never merge. Two
-   previous events are never merged either (their ids must stay).
+   previous events are never merged either (their ids must stay). Softer evidence only lowers
+   the similarity: light-path dates far apart, or no year in common among the years each side
+   is about.
 5. Ties are broken by article ids and articles are indexed in a canonical order (publication
    date, then id), so the partition does not depend on the order the articles are given in.
 
@@ -62,6 +64,9 @@ LIGHT_DATE_TOLERANCE_DAYS = 60
 # Similarity taken off when light-path dates disagree beyond that tolerance (a penalty, not a
 # veto: ECB+ has download dates and late follow-ups in its leads).
 LIGHT_DATE_PENALTY = 0.1
+# Similarity taken off when the years the two sides are about have none in common. Chosen on
+# the odd topics of ECB+ (0.05 / 0.1 / 0.2 give odd B3 F1 0.892 / 0.900 / 0.896; none 0.874).
+YEAR_PENALTY = 0.1
 _NO_LIMIT = 10**9
 # Days between two publication dates beyond which two articles are not linked: news of one
 # event is published within a few weeks.
@@ -96,6 +101,7 @@ class GroupingConfig:
     light_date_penalty: float = LIGHT_DATE_PENALTY
     window_days: int = WINDOW_DAYS
     max_candidates: int = MAX_CANDIDATES
+    year_penalty: float = YEAR_PENALTY
 
 
 @dataclass
@@ -139,6 +145,7 @@ class _Cluster:
     dates: tuple[DateSpan, ...]
     places: frozenset[str]
     previous: bool
+    years: frozenset[int] = frozenset()
     neighbours: set[int] = field(default_factory=set)
     version: int = 0
 
@@ -207,7 +214,7 @@ class Grouper:
         shared = [t for t in terms if df.get(t, 0) > 1]
         self._top_terms[aid] = sorted(shared, key=lambda t: (-terms[t], t))[:INDEX_TERMS]
         return _Cluster(event_id(aid), [aid], 1, _Sparse.of(terms), _Sparse.of(names),
-                        None if vector is None else vector.astype(np.float32), f.dates, f.places, False)
+                        None if vector is None else vector.astype(np.float32), f.dates, f.places, False, f.years)
 
     def _index_keys(self, f: Features, df: Mapping[int, int], key_df: Mapping[str, int], n: int) -> list[object]:
         terms = self._top_terms.pop(f.article.id)
@@ -267,6 +274,11 @@ class Grouper:
             return -1.0
         penalty = 0.0 if dates_compatible(a.dates, b.dates, cfg.date_tolerance_days, cfg.light_date_tolerance_days) \
             else cfg.light_date_penalty
+        # Years each side is about (its lead, or written twice), none in common: the two
+        # similar events of a topic (two title fights of one champion, two patches of one
+        # browser) are often years apart, a story and its follow-ups are not.
+        if a.years and b.years and not a.years & b.years:
+            penalty += cfg.year_penalty
         pairs = a.size * b.size
         terms = a.terms.dot(b.terms) / pairs
         keys = a.names.dot(b.names) / pairs
@@ -321,6 +333,7 @@ class Grouper:
             into.embedding = other.embedding.copy() if into.embedding is None else into.embedding + other.embedding
         into.dates = tuple(sorted(set(into.dates) | set(other.dates), key=lambda s: (s.start, s.end)))
         into.places = into.places | other.places
+        into.years = into.years | other.years
         into.size += other.size
 
     # ---- outputs ------------------------------------------------------------------------------
