@@ -154,6 +154,9 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
         planned_rows.append({"label": SLOT_LABELS.get(slot, slot), "planned": show_value(slot, f.get("value"), f),
                              "happened": show_value(slot, h.get("value"), h) if h else "not reported",
                              "outcome": OUTCOME_TEXT.get(str(f.get("outcome")), str(f.get("outcome") or ""))})
+    announced = [{"label": SLOT_LABELS.get(a.get("slot"), a.get("slot")),
+                  "value": show_value(a.get("slot"), a.get("value"), a), "status": a.get("status", ""),
+                  "articles": a.get("articles") or []} for a in record.get("announced") or []]
     quotes = sorted(enumerate(record.get("quotes") or []), key=lambda iq: (not iq[1].get("flags"), -len(iq[1].get("variants", [])), iq[0]))
     return render(request, "event.html", {
         "ev": record, "items": items, "selected": selected, "quotes": quotes,
@@ -164,7 +167,7 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
         "by_id": {a.id: a for a in articles}, "label": article_label, "kinds": kinds,
         "segs": {a.id: segments(a.text, spans.get(a.id, ())) for a in columns}, "spans": spans,
         "derived_from": derived_from, "forest": derivation_forest([a.id for a in articles], record.get("derivations") or []),
-        "planned_rows": planned_rows, "flag_text": FLAG_TEXT, "participants": record.get("participants") or [],
+        "planned_rows": planned_rows, "announced": announced, "flag_text": FLAG_TEXT, "participants": record.get("participants") or [],
         "judgements": record.get("judgements") or [], "judged_text": _judged_text(st, record)})
 
 
