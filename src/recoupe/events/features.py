@@ -3,7 +3,11 @@
 Claims from the extract stage come first (canonical actor ids, event places, dates about the
 event). When an article has none of a kind (English articles today, or a failed extraction), a
 *light path* fills in: dates written out in the lead ("March 3, 2025", "3 avril 2025",
-"les 3 et 4 avril"), and capitalised words as name keys.
+"les 3 et 4 avril"). Capitalised words (accents folded) are name keys for EVERY article, beside
+its canonical actors: names are spelled alike across languages, so an English wire report
+without claims still shares keys with the French reports of its event. The years an article is
+about (publication year, years in the lead or written twice) let grouping tell apart two
+similar stories years apart.
 """
 
 from __future__ import annotations
