@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Iterable, Literal, Mapping
 
 # Slots a claim can fill. Stable strings: they are stored and shown in the JSON output.
 Slot = Literal["actor", "date", "place", "duration", "quote", "domain", "commitment", "figure"]
@@ -162,6 +162,29 @@ class Derivation:
     source: str
     kind: DerivationKind
     score: float
+
+
+def independence_groups(article_ids: Iterable[str], derivations: Iterable[Derivation]) -> list[tuple[str, ...]]:
+    """Articles joined by derivations count as one witness: the connected components of the
+    derivation graph, each a sorted tuple of ids, the list sorted. Every article is in exactly one
+    group (alone when nothing joins it). Shared by the events and reconcile stages."""
+    parent = {a: a for a in sorted(set(article_ids))}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for d in derivations:
+        if d.article in parent and d.source in parent:
+            ra, rb = find(d.article), find(d.source)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for a in parent:
+        groups.setdefault(find(a), []).append(a)
+    return sorted(tuple(g) for g in groups.values())
 
 
 @dataclass(frozen=True)

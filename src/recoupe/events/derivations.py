@@ -37,7 +37,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from recoupe.events.embeddings import Encoder, split_sentences
-from recoupe.records import Article, Derivation
+from recoupe.records import Article, Derivation, independence_groups  # noqa: F401 (re-exported)
 
 # Words per shingle. Five words: long enough that two independent reports of one meeting
 # (which share names and stock phrases of two or three words) share few shingles, short enough
@@ -135,27 +135,6 @@ def find_derivations(articles: Sequence[Article], encoder: Encoder | None) -> li
                 continue
             found[(derived, source)] = derivation
     return sorted(found.values(), key=lambda d: (d.article, d.source))
-
-
-def independence_groups(article_ids: Iterable[str], derivations: Iterable[Derivation]) -> list[tuple[str, ...]]:
-    """Articles joined by derivations (connected components), each sorted, groups sorted."""
-    parent: dict[str, str] = {a: a for a in article_ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for d in derivations:
-        if d.article in parent and d.source in parent:
-            ra, rb = find(d.article), find(d.source)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
-    for a in parent:
-        groups.setdefault(find(a), []).append(a)
-    return sorted(tuple(sorted(g)) for g in groups.values())
 
 
 # ---- copies -------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Mapping, Sequence
 
-from recoupe.records import Article, Claim, Derivation, Dossier, Entity, Event, Fact, Judgement
+from recoupe.records import (Article, Claim, Derivation, Dossier, Entity, Event, Fact, Judgement,
+                             independence_groups)
 from recoupe.reconcile import facts as F
 from recoupe.reconcile import people as P
 from recoupe.reconcile import values as V
@@ -27,32 +28,6 @@ from recoupe.reconcile.quotes import quote_groups
 from recoupe.reconcile.summary import central_article, lead_sentences
 
 __all__ = ["build_dossier", "independence_groups", "claim_target", "fact_target"]
-
-
-def independence_groups(article_ids: Iterable[str], derivations: Iterable[Derivation]) -> list[tuple[str, ...]]:
-    """Connected components of the derivation graph: each a sorted tuple of article ids,
-    the list sorted. Every article is in exactly one group (alone when nothing joins it).
-
-    Kept local (rather than importing the events stage) so reconcile depends on records only.
-    """
-    ids = sorted(set(article_ids))
-    parent = {a: a for a in ids}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for d in derivations:
-        if d.article in parent and d.source in parent:
-            ra, rb = find(d.article), find(d.source)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = {}
-    for a in ids:
-        groups.setdefault(find(a), []).append(a)
-    return sorted(tuple(g) for g in groups.values())
 
 
 def claim_target(c: Claim) -> str:
