@@ -134,11 +134,20 @@ def reconcile_items(slot: str, items: Sequence[Item], ctx: Context, supports: Su
     chosen, backers = _choose(items, ctx, supports)
     voices = _voices(items, ctx)
     dissent = [i for i in items if not supports(i.range, chosen.range)]
+    # Two claims that back each other in neither direction disagree whatever value is chosen: a
+    # wide value ("at least 1 h") may be backed by both "about 90 min" and "about 2 h", which still
+    # contradict each other. Checking pairs keeps the status independent of tie-breaks (and so of
+    # an added copy, which only repeats existing values).
+    clashes = [(a, b) for n, a in enumerate(items) for b in items[n + 1:]
+               if not supports(a.range, b.range) and not supports(b.range, a.range)]
     groups = sorted({ctx.group_of[i.article] for i in items})
-    if dissent:
+    if dissent or clashes:
         status = "conflicting"
         voice_articles = {vs[0].article for vs in voices.values()}
-        conflict = "between-groups" if any(i.article in voice_articles for i in dissent) else "within-group"
+        between = any(i.article in voice_articles for i in dissent) or any(
+            a.article in voice_articles and b.article in voice_articles
+            and ctx.group_of[a.article] != ctx.group_of[b.article] for a, b in clashes)
+        conflict = "between-groups" if between else "within-group"
     else:
         status = "corroborated" if len(backers) >= 2 else "single-source"
         conflict = None
