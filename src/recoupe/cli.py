@@ -40,6 +40,9 @@ class TableOrJson(str, Enum):
     json = "json"
 
 
+TableFormatOpt = typer.Option(TableOrJson.table, "--format", "-f", help="table or json.")
+
+
 class ReportFormat(str, Enum):
     json = "json"
     md = "md"
@@ -157,7 +160,7 @@ def analyze(
 @app.command()
 def articles(
     db: Optional[str] = DbOpt,
-    format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="table or json."),
+    format: TableOrJson = TableFormatOpt,
     show_removed: bool = typer.Option(False, "--show-removed", help="Also list the junk lines removed, with the rule that removed each."),
     config: Optional[str] = ConfigOpt,
 ) -> None:
@@ -188,7 +191,7 @@ def articles(
 @app.command()
 def rejected(
     db: Optional[str] = DbOpt,
-    format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="table or json."),
+    format: TableOrJson = TableFormatOpt,
     config: Optional[str] = ConfigOpt,
 ) -> None:
     """List the files and lines that were rejected, with the reason."""
@@ -207,7 +210,7 @@ def rejected(
 @app.command()
 def entities(
     db: Optional[str] = DbOpt,
-    format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="table or json."),
+    format: TableOrJson = TableFormatOpt,
     config: Optional[str] = ConfigOpt,
 ) -> None:
     """List canonical actors with their aliases and how many articles name them."""
@@ -233,7 +236,7 @@ def entities(
 @app.command()
 def events(
     db: Optional[str] = DbOpt,
-    format: TableOrJson = typer.Option(TableOrJson.table, "--format", "-f", help="table or json."),
+    format: TableOrJson = TableFormatOpt,
     config: Optional[str] = ConfigOpt,
 ) -> None:
     """List events with their article, source and conflict counts."""
