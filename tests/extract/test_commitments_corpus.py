@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
 from recoupe.extract import commitments
-from recoupe.extract.context import ArticleContext
-from recoupe.records import Article, article_id
 
 pytestmark = pytest.mark.slow
 
 
-def _context(path, resources) -> ArticleContext:
-    text = path.read_text(encoding="utf-8")
-    article = Article(id=article_id(text), path=path.name, text=text, language="fr")
-    ctx = ArticleContext(article=article, doc=resources.nlps["fr"](text), gazetteer=resources.gazetteer,
-                         pack=resources.packs["fr"])
-    try:  # the actors extractor runs first in the stage; use it once it exists
-        ctx.claims.extend(importlib.import_module("recoupe.extract.actors").extract(ctx))
-    except ModuleNotFoundError:
-        pass
-    return ctx
-
-
 @pytest.fixture(scope="module")
-def found(shared_corpus, resources):
+def found(corpus_contexts):
     out = {}
-    for path in sorted(shared_corpus.glob("*.txt")):
-        ctx = _context(path, resources)
+    for name, ctx in corpus_contexts.items():
         claims = commitments.extract(ctx)
         for c in claims:
             assert ctx.article.text[c.evidence.start:c.evidence.end] == c.evidence.text
-        out[path.name[:3]] = claims
+        out[name[:3]] = claims
     return out
 
 

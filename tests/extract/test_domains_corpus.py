@@ -8,30 +8,15 @@ import re
 import pytest
 
 from recoupe.extract import domains
-from recoupe.extract.context import ArticleContext
-from recoupe.records import Article, article_id
 
 pytestmark = pytest.mark.slow
 
 
-def _context(path, resources) -> ArticleContext:
-    text = path.read_text(encoding="utf-8")
-    article = Article(id=article_id(text), path=path.name, text=text, language="fr")
-    ctx = ArticleContext(article=article, doc=resources.nlps["fr"](text), gazetteer=resources.gazetteer,
-                         pack=resources.packs["fr"])
-    try:  # the actors extractor runs first in the stage; use it once it exists
-        ctx.claims.extend(importlib.import_module("recoupe.extract.actors").extract(ctx))
-    except ModuleNotFoundError:
-        pass
-    return ctx
-
-
 @pytest.fixture(scope="module")
-def found(shared_corpus, resources):
+def found(corpus_contexts):
     out = {}
-    for path in sorted(shared_corpus.glob("*.txt")):
-        ctx = _context(path, resources)
-        out[path.name[:3]] = (ctx.article.text, domains.extract(ctx))
+    for name, ctx in corpus_contexts.items():
+        out[name[:3]] = (ctx.article.text, domains.extract(ctx))
     return out
 
 
