@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 import yaml
 
+from recoupe.extract.packs import PACKS_DIR
 from recoupe.records import Claim
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -41,7 +41,6 @@ if TYPE_CHECKING:  # pragma: no cover
 EXTRACTOR = "commitments.fr@1"
 PARTIES = "parties"  # actor id meaning every party of the meeting
 
-PACKS_DIR = Path(__file__).resolve().parent / "packs"
 _CACHE_KEY = "commitments.lexicon"
 # Longest action kept (words): past this the clause cutter has failed and we stop.
 MAX_ACTION_WORDS = 24
@@ -97,11 +96,7 @@ class CommitmentLexicon:
 
 def lexicon(pack: "LanguagePack") -> CommitmentLexicon:
     """The compiled rules of ``pack``, built once and kept on the pack's data."""
-    cached = pack.data.get(_CACHE_KEY)
-    if cached is None:
-        cached = CommitmentLexicon.load(pack.code)
-        pack.data[_CACHE_KEY] = cached
-    return cached
+    return pack.compiled(_CACHE_KEY, lambda: CommitmentLexicon.load(pack.code))
 
 
 _QUOTE_MARKS = str.maketrans({"«": " ", "»": " ", "“": " ", "”": " ", '"': " "})

@@ -27,11 +27,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 import yaml
 
+from recoupe.extract.packs import PACKS_DIR
 from recoupe.records import Claim
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,7 +46,6 @@ DOMAINS: tuple[str, ...] = (
     "education", "technology", "agriculture", "health", "culture", "media",
 )
 
-PACKS_DIR = Path(__file__).resolve().parent / "packs"
 _CACHE_KEY = "domains.lexicon"  # where the compiled lexicon is kept on the pack
 
 
@@ -165,22 +164,8 @@ def _head(pattern: str) -> str:
     branches = _split_top(pattern, "|")
     if len(branches) > 1:
         return "|".join(f"(?:{_head(b)})" for b in branches)
-    depth = 0
-    in_class = False
-    for i, ch in enumerate(pattern):
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == " " and depth == 0:
-            return pattern[:i]
-        elif ch == "'" and depth == 0:
-            return pattern[:i]  # "d'or": the first word stops at the apostrophe
-    return pattern
+    # "d'or": the first word also stops at a top-level apostrophe.
+    return _split_top(_split_top(pattern, " ")[0], "'")[0]
 
 
 def _check_key(key: str) -> None:
@@ -190,11 +175,7 @@ def _check_key(key: str) -> None:
 
 def lexicon(pack: "LanguagePack") -> DomainLexicon:
     """The compiled lexicon of ``pack``, built once and kept on the pack's data."""
-    cached = pack.data.get(_CACHE_KEY)
-    if cached is None:
-        cached = DomainLexicon.load(pack.code)
-        pack.data[_CACHE_KEY] = cached
-    return cached
+    return pack.compiled(_CACHE_KEY, lambda: DomainLexicon.load(pack.code))
 
 
 class Sentences:

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 import yaml
 
+from recoupe.extract.packs import PACKS_DIR
 from recoupe.records import Claim
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 EXTRACTOR = "figures.fr@1"
 
-PACKS_DIR = Path(__file__).resolve().parent / "packs"
 _CACHE_KEY = "figures.lexicon"
 
 # Separators of thousands seen in French text: space, no-break space, narrow no-break space.
@@ -114,11 +113,7 @@ class FigureLexicon:
 
 def lexicon(pack: "LanguagePack") -> FigureLexicon:
     """The compiled lexicon of ``pack``, built once and kept on the pack's data."""
-    cached = pack.data.get(_CACHE_KEY)
-    if cached is None:
-        cached = FigureLexicon.load(pack.code)
-        pack.data[_CACHE_KEY] = cached
-    return cached
+    return pack.compiled(_CACHE_KEY, lambda: FigureLexicon.load(pack.code))
 
 
 def parse_digits(text: str) -> float | None:

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 from recoupe.errors import ModelUnavailable
+
+
+PACKS_DIR = Path(__file__).resolve().parent
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,19 @@ class LanguagePack:
     code: str  # ISO 639-1
     spacy_model: str  # name of a pipeline package pinned in pyproject.toml
     data: dict[str, Any] = field(default_factory=dict)  # lexicons, loaded once by the pack module
+    # Compiled lexicons of the extractors, built on first use. Each loaded pack has its own
+    # (see load_pack), so nothing is cached in a module global.
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def file(self, name: str) -> Path:
+        """A data file of this pack (``packs/<code>/<name>``)."""
+        return PACKS_DIR / self.code / name
+
+    def compiled(self, key: str, build: Callable[[], T]) -> T:
+        """The value ``build()`` made the first time ``key`` was asked for on this pack."""
+        if key not in self._compiled:
+            self._compiled[key] = build()
+        return self._compiled[key]
 
 
 def load_pack(code: str) -> LanguagePack:
@@ -27,4 +45,5 @@ def load_pack(code: str) -> LanguagePack:
         module = importlib.import_module(f"recoupe.extract.packs.{code}")
     except ModuleNotFoundError:
         raise ModelUnavailable(f"no extraction pack for language {code!r}") from None
-    return module.PACK
+    pack = module.PACK
+    return LanguagePack(pack.code, pack.spacy_model, dict(pack.data))
