@@ -233,3 +233,43 @@ def test_facts_event_date_beats_dateline_dates():
     assert f.value == "2025-03-13"
     assert f.status == "conflicting" and f.attrs["conflict"] == "between-groups"
     assert set(f.attrs["sides"][1]["articles"]) >= {a.id for a in reports}
+
+
+def test_facts_two_amounts_one_source_tells_apart_are_two_figures_not_a_conflict():
+    # "180 des 300 bourses": one article states both amounts, so "bourses" names two
+    # quantities (awarded so far, offered a year). Another outlet's 180 backs the 180.
+    one = article("Le ministre a indiqué que 180 des 300 bourses annuelles étaient déjà attribuées.")
+    two = article("Selon le ministre, 180 bourses ont déjà été attribuées aux étudiants.")
+    attrs = dict(measure="bourses", unit="bourses")
+    claims = {one.id: (claim(one, "figure", "180", "180", number=180, **attrs),
+                       claim(one, "figure", "300", "300 bourses", number=300, **attrs)),
+              two.id: (claim(two, "figure", "180", "180 bourses", number=180, **attrs),)}
+    event = Event("ev-test", "Bourses", (one.id, two.id), {one.id: "report", two.id: "report"})
+    d = build_dossier(event, [one, two], claims, [], ENTITIES, ())
+    figures = sorted((f.attrs["number"], f.status) for f in d.facts if f.slot == "figure")
+    assert figures == [(180, "corroborated"), (300, "single-source")]
+
+
+def test_facts_two_outlets_with_different_amounts_for_one_figure_still_conflict():
+    one = article("La Türkiye offrira 300 bourses universitaires par an.")
+    two = article("La Türkiye offrira 250 bourses universitaires par an.")
+    attrs = dict(measure="bourses", unit="bourses")
+    claims = {one.id: (claim(one, "figure", "300", "300 bourses", number=300, **attrs),),
+              two.id: (claim(two, "figure", "250", "250 bourses", number=250, **attrs),)}
+    event = Event("ev-test", "Bourses", (one.id, two.id), {one.id: "report", two.id: "report"})
+    d = build_dossier(event, [one, two], claims, [], ENTITIES, ())
+    [f] = [f for f in d.facts if f.slot == "figure"]
+    assert f.status == "conflicting"
+
+
+def test_facts_amounts_with_no_known_measure_never_conflict_but_still_corroborate():
+    one = article("Le programme coûtera 1 200 milliards de FCFA. La première tranche : 412 milliards de FCFA.")
+    two = article("L'accord porte sur 412 milliards de FCFA.")
+    claims = {one.id: (claim(one, "figure", "1200000000000", "1 200 milliards de FCFA", number=1.2e12, unit="XOF"),),
+              two.id: (claim(two, "figure", "412000000000", "412 milliards de FCFA", number=4.12e11, unit="XOF"),)}
+    event = Event("ev-test", "Kollo", (one.id, two.id), {one.id: "report", two.id: "report"})
+    d = build_dossier(event, [one, two], claims, [], ENTITIES, ())
+    assert sorted(f.status for f in d.facts if f.slot == "figure") == ["single-source", "single-source"]
+    claims[one.id] += (claim(one, "figure", "412000000000", "412 milliards de FCFA", number=4.12e11, unit="XOF"),)
+    d = build_dossier(event, [one, two], claims, [], ENTITIES, ())
+    assert sorted(f.status for f in d.facts if f.slot == "figure") == ["corroborated", "single-source"]

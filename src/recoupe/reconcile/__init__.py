@@ -9,7 +9,7 @@ statuses and chosen values are in :mod:`recoupe.reconcile.facts`, planned vs ann
 Analysts' judgements are applied on top of machine output, the latest one per target
 winning: ``reject`` on ``claim:<article>:<start>:<end>:<slot>`` removes that claim before
 reconciling (``confirm`` after it restores it); ``choose`` on ``fact:<event>:<slot>`` (or
-``fact:<event>:figure:<measure|unit>``) sets the fact's value, keeping the machine's value in
+``fact:<event>:figure:<measure|unit>[|reading]``) sets the fact's value, keeping the machine's value in
 ``attrs["machine_value"]`` and the analyst in ``attrs["chosen_by"]``/``["chosen_at"]``; the
 status still says what the sources do. The judgements stay in the dossier for the renderers.
 """
@@ -39,7 +39,9 @@ def claim_target(c: Claim) -> str:
 def fact_target(event_id: str, fact: Fact) -> str:
     """The judgement target naming one fact (figures carry their measure and unit)."""
     if fact.slot == "figure":
-        return f"fact:{event_id}:figure:{fact.attrs.get('measure') or ''}|{fact.attrs.get('unit') or ''}"
+        # A key that names several quantities has one fact per reading (see facts.figure_items).
+        reading = f"|{fact.attrs['reading']}" if fact.attrs.get("reading") else ""
+        return f"fact:{event_id}:figure:{fact.attrs.get('measure') or ''}|{fact.attrs.get('unit') or ''}{reading}"
     if fact.slot == "participant":
         return f"fact:{event_id}:participant:{fact.value}"
     return f"fact:{event_id}:{fact.slot}"

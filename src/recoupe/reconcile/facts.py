@@ -300,7 +300,16 @@ def location_shower(entities: Mapping[str, Entity]) -> Callable[[Item], tuple[st
 
 
 def figure_items(claims: Sequence[Claim]) -> dict[str, list[Item]]:
-    """Figures keyed ``measure|unit``: only the same measure in the same unit can agree."""
+    """Figures keyed ``measure|unit``: only the same measure in the same unit can agree.
+
+    A measure is read from a few words around the number, so one key may name several
+    quantities ("180 des 300 bourses": awarded so far, offered a year). Amounts are split into
+    one fact per reading (``measure|unit|number``), never set against each other, when the key
+    has no measure (two bare "milliards de FCFA" may be a first tranche and a whole programme),
+    or when one article states two amounts under the key that back each other in neither
+    direction (the key names more than one quantity). Only amounts known to measure the same
+    thing, which no single source tells apart, can conflict; equal amounts still corroborate.
+    """
     out: dict[str, list[Item]] = {}
     for c in claims:
         if c.slot != "figure":
@@ -310,7 +319,34 @@ def figure_items(claims: Sequence[Claim]) -> dict[str, list[Item]]:
             continue
         key = f"{c.attrs.get('measure') or ''}|{c.attrs.get('unit') or ''}"
         out.setdefault(key, []).append(Item(c, V.amount_range(float(number), c.attrs.get("approx"), key)))
+    for key in [k for k, items in out.items() if k.startswith("|") or _several_quantities(items)]:
+        for reading, items in _readings(out.pop(key)).items():
+            out[f"{key}|{reading}"] = items
     return out
+
+
+def _apart(a: Item, b: Item) -> bool:
+    return not V.overlap_supports(a.range, b.range) and not V.overlap_supports(b.range, a.range)
+
+
+def _several_quantities(items: Sequence[Item]) -> bool:
+    by_article: dict[str, list[Item]] = {}
+    for it in items:
+        by_article.setdefault(it.article, []).append(it)
+    return any(_apart(a, b) for its in by_article.values() for n, a in enumerate(its) for b in its[n + 1:])
+
+
+def _readings(items: Sequence[Item]) -> dict[str, list[Item]]:
+    """Amounts of one ambiguous key bucketed by value, smallest first: an amount joins the first
+    bucket whose head it agrees with (canonical: sorted by number, then by claim)."""
+    buckets: list[list[Item]] = []
+    for it in sorted(items, key=lambda i: (float(i.claim.attrs["number"]), claim_key(i.claim))):
+        home = next((b for b in buckets if not _apart(it, b[0])), None)
+        if home is None:
+            buckets.append([it])
+        else:
+            home.append(it)
+    return {f"{float(b[0].claim.attrs['number']):g}": b for b in buckets}
 
 
 def show_figure(it: Item) -> tuple[str | None, dict]:
@@ -393,7 +429,8 @@ def slot_facts(claims: Sequence[Claim], articles: Sequence[Article], ctx: Contex
     for key, items in sorted(figure_items(happened).items()):
         fact = reconcile_items("figure", items, ctx, V.overlap_supports, False, show_figure)
         if fact is not None:
-            facts.append(fact)
+            reading = key.split("|")[2:]
+            facts.append(replace(fact, attrs={**fact.attrs, "reading": reading[0]}) if reading else fact)
     facts.extend(later)
     facts.extend(participant_facts(claims, ctx, entities))
     facts.extend(announced_facts(announced, ctx, entities, year))
