@@ -224,3 +224,17 @@ def test_metadata_site_banner_and_copyright_name_the_outlet_over_a_source_credit
     assert read_metadata([TITLE, BODY], [copyright_line]).outlet == "Kayes Post"
     assert read_metadata([TITLE, BODY], [Removed("© 2025 Sahel Matin - Tous droits réservés", "copyright")]).outlet == "Sahel Matin"
     assert read_metadata([TITLE, BODY], [Removed("© Tous droits réservés", "copyright")]).outlet is None
+
+
+def test_metadata_byline_of_a_wire_or_outlet_named_like_a_person_names_no_author():
+    # "Par Sahel Wire": two capitalised words, but a medium, not a person.
+    meta = _read(TITLE, "Par Sahel Wire", BODY)
+    assert meta.author is None and meta.outlet == "Sahel Wire"
+    meta = _read(TITLE, "Par Burkina Info", BODY, BODY2, "Aïssata BOUBACAR")
+    assert meta.author == "Aïssata Boubacar" and meta.outlet == "Burkina Info"
+
+
+def test_metadata_signer_that_is_the_credited_outlet_is_not_the_author():
+    meta = _read(TITLE, "Par Kayes MATIN", BODY, "Source : Kayes Matin")
+    assert meta.author is None and meta.outlet == "Kayes Matin"
+    assert _read(TITLE, "Par Moussa TRAORÉ", BODY, "Source : Kayes Matin").author == "Moussa Traoré"

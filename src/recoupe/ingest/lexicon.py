@@ -74,6 +74,14 @@ GENERIC_AUTHORS: tuple[str, ...] = (
     "rédaction", "redaction", "admin", "webmaster", "staff", "équipe", "newsroom",
     "editorial", "desk", "staff writer", "staff reporter",
 )
+# Words that make a multi-word signer a medium, not a person ("Par Sahel Wire", "Par Burkina
+# Info", "By Gao Radio"): outlets and agencies are named like people, with two capitalised words.
+MEDIA_WORDS: frozenset[str] = frozenset({
+    "wire", "news", "presse", "press", "agence", "agency", "média", "médias", "media", "info",
+    "infos", "actu", "actualité", "actualités", "tv", "télé", "télévision", "television", "radio",
+    "hebdo", "quotidien", "journal", "magazine", "mag", "times", "tribune", "online", "gazette",
+    "daily", "weekly", "post", "herald", "monitor", "observateur", "courrier", "reporter",
+})
 # Articles that open a heading ("Les Echos", "The Tour Dates"), never a person's name.
 NOT_NAME_STARTS: frozenset[str] = frozenset({"le", "la", "les", "un", "une", "des", "the", "a", "an"})
 # Particles inside a name, written in lower case ("Jean de la Fontaine", "Ahmed Ould Abdallah").

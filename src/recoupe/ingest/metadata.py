@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -26,6 +27,7 @@ from recoupe.ingest.lexicon import (
     CREDIT_WORDS,
     DAY_SUFFIXES,
     GENERIC_AUTHORS,
+    MEDIA_WORDS,
     MONTHS,
     NAME_PARTICLES,
     NOT_NAME_STARTS,
@@ -210,6 +212,8 @@ def _byline(line: str) -> Byline | None:
         return None
     name = m.group("name").strip()
     partner = m.group("with").strip().rstrip(".") if m.group("with") else None
+    if _is_medium(name):
+        return Byline(name, True, partner)
     if name_like(name) or _GENERIC_AUTHOR.fullmatch(name):
         return Byline(normalise_name(name), False, partner)
     # A one-word signer is an outlet, a desk or an agency ("Par AfriqueActu24", "Par AFP"):
@@ -217,6 +221,19 @@ def _byline(line: str) -> Byline | None:
     if _ONE_WORD_SIGNER.fullmatch(name):
         return Byline(name, True, partner)
     return None
+
+
+def _is_medium(name: str) -> bool:
+    """A signer named with a media word ("Sahel Wire", "Burkina Info"): an outlet, not a person."""
+    return any(w.lower() in MEDIA_WORDS for w in name.split())
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Names equal up to case, accents and spacing ("Kayes MATIN" is "Kayes Matin")."""
+    def key(name: str) -> str:
+        bare = unicodedata.normalize("NFKD", name.casefold())
+        return " ".join("".join(ch for ch in bare if not unicodedata.combining(ch)).split())
+    return key(a) == key(b)
 
 
 def _credit(line: str) -> tuple[str, str | None] | None:
@@ -358,6 +375,10 @@ def read_metadata(lines: Sequence[str], furniture: Sequence[Removed] = ()) -> Te
         if name:
             signatures.insert(0, name)
 
+    # A signer that is also the outlet named by a credit ("Source : Kayes Matin") is the outlet.
+    named = [o for o in (source_outlet, signer_outlet, site_outlet(furniture)) if o]
+    bylines = [b for b in bylines if not any(_same_name(b, o) for o in named)]
+    signatures = [s for s in signatures if not any(_same_name(s, o) for o in named)]
     author = _choose_author(bylines, signatures)
     kept = [line for i, line in enumerate(lines) if i not in reasons]
     removed = tuple(Removed(lines[i], reasons[i]) for i in sorted(reasons))
