@@ -7,7 +7,7 @@ from html import unescape
 
 from hypothesis import given, strategies as st
 
-from recoupe.records import Article, Removed, article_id
+from recoupe.records import Article, Claim, Evidence, Removed, article_id
 from recoupe.web.app import CSP
 from recoupe.web.pages import local_path
 from recoupe.web.views import Span, segments
@@ -260,3 +260,18 @@ def test_pages_segments_keep_the_text_and_cover_each_span(text, pairs):
         if 0 <= sp.start < sp.end <= len(text):
             covered = "".join(s.text for s in segs if sp in s.marks)
             assert covered == text[sp.start:sp.end]
+
+
+def test_pages_merge_form_offers_the_events_dated_near_this_one(logged_in, meeting, settings):
+    from web_scenes import add_article_event
+
+    store, _ = meeting
+    near = "Sergueï Lavrov a reçu le 4 avril à Moscou une délégation du Niger sur la sécurité."
+    far = "Réunion à Bamako le 3 avril de l'année suivante : rien à voir."
+    add_article_event(store, settings, near, "ev-near", "Lavrov reçoit le Niger")
+    add_article_event(store, settings, far, "ev-far", "Réunion à Bamako",
+                      claims_of=lambda a: [Claim("date", "2026-04-03", Evidence(a.id, 20, 30, a.text[20:30], "date.test@1"))])
+    form = logged_in.get("/events/ev-moscow").text.split('id="merge-candidates"', 1)[1].split("</datalist>", 1)[0]
+    offered = re.findall(r'<option value="([^"]+)">([^<]*)</option>', form)
+    assert [v for v, _ in offered] == ["ev-near"]
+    assert "2025-04-04" in offered[0][1] and "Lavrov reçoit le Niger" in offered[0][1]

@@ -10,6 +10,7 @@ confirmation before merge and split. Writes (ingest, judgements) need the token 
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import io
 import re
@@ -38,6 +39,8 @@ ACTOR_CHOICES = 500  # actors offered in the list page's filter (by name)
 PARTNER_EVENTS = 100  # events read to offer the actors met alongside one actor
 ACTOR_EVENTS = 500  # events listed on an actor's page
 EVENTS_SCANNED = 100_000  # event summaries read to find an actor's (about 0.1 s per 3,000 events)
+MERGE_WINDOW_DAYS = 60  # events offered for a merge: dated within two months of this one
+MERGE_CANDIDATES = 20
 COOKIE_MAX_AGE = 8 * 3600  # seconds: a working day, then log in again
 # The whole multipart body, refused before parsing: every file at its limit plus the paste
 # (4 bytes per character at worst in UTF-8) plus headers.
@@ -159,6 +162,7 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
                   "articles": a.get("articles") or []} for a in record.get("announced") or []]
     quotes = sorted(enumerate(record.get("quotes") or []), key=lambda iq: (not iq[1].get("flags"), -len(iq[1].get("variants", [])), iq[0]))
     return render(request, "event.html", {
+        "merge_candidates": merge_candidates(st, record),
         "ev": record, "items": items, "selected": selected, "quotes": quotes,
         "facts": [i for i in items if i.kind in ("value", "planned", "figure")],
         "conflicts": [i for i in items if i.status == "conflicting"],
@@ -169,6 +173,33 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
         "derived_from": derived_from, "forest": derivation_forest([a.id for a in articles], record.get("derivations") or []),
         "planned_rows": planned_rows, "announced": announced, "flag_text": FLAG_TEXT, "participants": record.get("participants") or [],
         "judgements": record.get("judgements") or [], "judged_text": _judged_text(st, record)})
+
+
+def _day(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value or "")[:10])
+    except ValueError:
+        return None
+
+
+def merge_candidates(st: WebState, record: dict[str, Any], days: int = MERGE_WINDOW_DAYS) -> list[dict[str, Any]]:
+    """Events an analyst may want to merge into this one: those dated within ``days`` of it
+    (the newest when it has no date), nearest first, offered in the merge form so nobody has
+    to copy an id. One bounded SQL query: fast on a large store."""
+    day = _day(((record.get("facts") or {}).get("date") or {}).get("value"))
+    if day is None:
+        rows = st.store.event_summaries(limit=MERGE_CANDIDATES + 1)
+    else:
+        window = dt.timedelta(days=days)
+        rows = st.store.event_summaries(date_from=(day - window).isoformat(), date_to=(day + window).isoformat(),
+                                        limit=MERGE_CANDIDATES + 1)
+
+    def distance(row: dict[str, Any]) -> int:
+        other = _day(row.get("first_date"))
+        return abs((other - day).days) if day and other else 0
+
+    others = [r for r in rows if r["id"] != record.get("id")]
+    return sorted(others, key=lambda r: (distance(r), r["id"]))[:MERGE_CANDIDATES]
 
 
 def _judged_text(st: WebState, record: dict[str, Any]) -> dict[str, str]:
