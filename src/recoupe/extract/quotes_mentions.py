@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import ModuleType
 from typing import Any, Iterable
 
@@ -50,6 +51,13 @@ Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche Source Suivez Ecoutez Lire P
 
 def fold(text: str) -> str:
     """Lower case without accents, for matching names and words."""
+    if text.isascii():  # most words: no Unicode round trip (casefold is lower for ASCII)
+        return text.lower()
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 
@@ -332,6 +340,11 @@ class Speakers:
     actors: list[Any] = field(default_factory=list)  # actor claims, when the actors extractor ran
 
     def __post_init__(self) -> None:
+        # Per-article caches: every input above is fixed once built (``role_links`` and
+        # ``history`` grow, and are never part of what is cached).
+        self._keys: dict[str, str] = {}  # mention text -> person key
+        self._near: dict[str, set[str]] = {}  # person key -> stems around its mentions
+        self._apposed: dict[str, set[str]] = {}  # person key -> stems of its appositions
         self._full: dict[str, tuple[str | None, str]] = {}
         for m in self.mentions:
             if m.kind != "person":
@@ -368,9 +381,15 @@ class Speakers:
     def person_key(self, m: Mention) -> str:
         """Cluster key of a person: the last word of the name; a lone word that is another
         word of exactly one full name ("Liu" in "LIU Wenbo") joins that name."""
-        toks = [fold(w) for w in m.text.split()]
+        key = self._keys.get(m.text)
+        if key is None:
+            key = self._keys[m.text] = self._person_key(m.text)
+        return key
+
+    def _person_key(self, text: str) -> str:
+        toks = [fold(w) for w in text.split()]
         if not toks:
-            return fold(m.text)
+            return fold(text)
         if len(toks) == 1:
             owners = {fold(x.text.split()[-1]) for x in self.mentions
                       if x.kind == "person" and len(x.text.split()) > 1 and toks[0] in [fold(w) for w in x.text.split()]}
@@ -379,7 +398,8 @@ class Speakers:
         return toks[-1]
 
     def of_person(self, m: Mention) -> Speaker:
-        ident, name = self._full.get(self.person_key(m), self._entity(m))
+        known = self._full.get(self.person_key(m))
+        ident, name = known if known is not None else self._entity(m)
         return Speaker(ident, name, m.text, m.start, m.end, "person")
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -391,8 +411,14 @@ class Speakers:
     def _appositions(self, key: str) -> set[str]:
         """Stems of the role phrases in apposition to a person: "X, chef de la diplomatie
         turque," / "homologue du Burkina Faso, SEM X" / "le ministre X"."""
-        out: set[str] = set(self.role_links.get(key, ()))
-        heads = tuple(fold(h) for h in self.lex.ROLE_HEADS)
+        out = self._apposed.get(key)
+        if out is None:
+            out = self._apposed[key] = self._apposition_stems(key)
+        return out | self.role_links.get(key, set())
+
+    def _apposition_stems(self, key: str) -> set[str]:
+        out: set[str] = set()
+        heads = _role_heads(self.lex)
         for m in self.mentions:
             if m.kind != "person" or self.person_key(m) != key:
                 continue
@@ -408,13 +434,19 @@ class Speakers:
                 segs.append((base + left.start(1), base + left.end(1)))
             for s, e in segs:
                 low = fold(self.masked[s:e])
-                if any(re.search(rf"\b{re.escape(h)}\b", low) for h in heads):
+                if heads.search(low):
                     out.update(_content_stems(self.masked[s:e]))
                     out.update(f"country:{c}" for c in self._countries_in(s, e))
         return out
 
     def _context(self, key: str) -> set[str]:
-        ctx: set[str] = set(self.role_links.get(key, ()))
+        ctx = self._near.get(key)
+        if ctx is None:
+            ctx = self._near[key] = self._context_stems(key)
+        return ctx | self.role_links.get(key, set())
+
+    def _context_stems(self, key: str) -> set[str]:
+        ctx: set[str] = set()
         for m in self.mentions:
             if m.kind == "person" and self.person_key(m) == key:
                 s, e = self.sentence_of(m.start)
@@ -460,7 +492,7 @@ class Speakers:
             ent = resolve(bare)
             if ent is not None and getattr(ent, "kind", "") == "person":
                 return Speaker(ent.id, ent.name, m.text, m.start, m.end, "person")
-        demonyms = {stem(d) for d in self.lex.DEMONYMS}
+        demonyms = _demonym_stems(self.lex)
         role_dem = {w for w in m.words if w in demonyms}
         role_countries = self._countries_in(m.start, m.end)
         get = getattr(self.gazetteer, "get", None)
@@ -529,6 +561,18 @@ class Speakers:
         if sp is None:
             return Speaker(None, None, m.text, m.start, m.end, "pronoun")
         return sp
+
+
+@lru_cache(maxsize=8)
+def _role_heads(lex: ModuleType) -> re.Pattern[str]:
+    """One regex for "any role head as a whole word" of folded text."""
+    heads = sorted({fold(h) for h in lex.ROLE_HEADS}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+
+
+@lru_cache(maxsize=8)
+def _demonym_stems(lex: ModuleType) -> frozenset[str]:
+    return frozenset(stem(d) for d in lex.DEMONYMS)
 
 
 def _strip_honorifics(surface: str, lex: ModuleType) -> str:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 # Opening mark -> closing mark. "<<" / ">>" is how some West African sites type « ».
 PAIRS: tuple[tuple[str, str], ...] = (("<<", ">>"), ("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'))
 OPENERS: tuple[str, ...] = tuple(o for o, _ in PAIRS)
+_CLOSER: dict[str, str] = dict(PAIRS)
+_OPENER = re.compile("|".join(re.escape(o) for o in OPENERS))  # in PAIRS order: "<<" before the rest
 
 # A blank line ends a paragraph; a quote never runs over one unless it is re-opened.
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
@@ -56,11 +58,15 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     i, n = 0, len(text)
     while i < n:
-        pair = next(((o, c) for o, c in PAIRS if text.startswith(o, i)), None)
-        if pair is None or (pair[0] == '"' and not _straight_opens(text, i)):
+        found = _OPENER.search(text, i)  # jump to the next opening mark
+        if found is None:
+            break
+        i = found.start()
+        opener = found.group()
+        closer = _CLOSER[opener]
+        if opener == '"' and not _straight_opens(text, i):
             i += 1
             continue
-        opener, closer = pair
         inner_start = i + len(opener)
         blank = _BLANK_LINE.search(text, inner_start)
         limit = blank.start() if blank else n
