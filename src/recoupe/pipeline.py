@@ -8,6 +8,7 @@ re-extracted nor re-written, and only the events that new articles touch are rec
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Sequence
 
@@ -93,75 +94,129 @@ class Pipeline:
         return articles, rejected
 
     def ingest(self, paths: Sequence[str], progress: Progress = _no_progress) -> Outcome:
-        """Ingest files and folders, then bring events and facts up to date."""
-        articles, rejected = self.read(paths)
-        return self.ingest_articles(articles, rejected, progress)
+        """Ingest files and folders, then bring events and facts up to date.
+
+        Files are read as a stream and handled ``settings.batch_size`` articles at a time
+        (extracted, classified, stored, then dropped), so memory does not grow with the batch."""
+        from recoupe.ingest.reader import read_paths
+
+        # A first pass only counts the documents (for the progress bar); nothing is kept.
+        total = sum(1 for _ in read_paths(paths, self.settings.max_bytes))
+        items = (item if isinstance(item, Rejected) else self.build(item)
+                 for item in read_paths(paths, self.settings.max_bytes))
+        return self._ingest(items, total, progress)
 
     def ingest_articles(self, articles: Sequence[Article], rejected: Sequence[Rejected] = (),
                         progress: Progress = _no_progress) -> Outcome:
         """Store cleaned articles (extracting claims for new ones) and update their events."""
-        self.store.save_rejections(rejected)
-        seen: dict[str, Article] = {}
-        for a in articles:
-            seen.setdefault(a.id, a)  # the same text twice in one batch is one article
-        batch_ids = tuple(seen)
-        new = [a for a in seen.values() if not self.store.has_article(a.id)]
-        unchanged = tuple(a.id for a in seen.values() if a not in new)
-        unsupported = tuple(a.id for a in new if a.language not in self.settings.languages)
+        return self._ingest([*rejected, *articles], len(rejected) + len(articles), progress)
 
+    def _ingest(self, items: Iterable[Article | Rejected], total: int, progress: Progress) -> Outcome:
+        """The ingest proper over a stream of cleaned articles and rejections, in chunks of
+        ``settings.batch_size`` articles to analyse: only one chunk's articles and claims are
+        held at a time; what is kept for the whole batch is ids."""
+        step = max(1, self.settings.batch_size)
+        batch: list[str] = []  # ids of the batch in input order (the same text twice is one article)
+        seen: set[str] = set()
+        unchanged: list[str] = []
+        unsupported: list[str] = []
+        stored: list[str] = []
+        rejected: list[Rejected] = []
+        entities: set[str] = set()  # entity ids saved by this run
+        chunk: list[Article] = []
+        bad: list[Rejected] = []
+        done = 0
+
+        def flush() -> None:
+            if bad:
+                self.store.save_rejections(bad)
+                rejected.extend(bad)
+                bad.clear()
+            if chunk:
+                stored.extend(self._store_chunk(chunk, entities))
+                chunk.clear()
+            progress("extract", done, total)
+            progress("store", done, total)
+
+        for item in items:
+            done += 1
+            if isinstance(item, Rejected):
+                bad.append(item)
+                continue
+            if item.id in seen:
+                continue
+            seen.add(item.id)
+            batch.append(item.id)
+            if self.store.has_article(item.id):
+                unchanged.append(item.id)
+                continue
+            if item.language not in self.settings.languages:
+                unsupported.append(item.id)
+            chunk.append(item)
+            if len(chunk) >= step:
+                flush()
+        flush()
+        # Articles of this batch stored by an earlier run that was stopped before grouping them.
+        pending = set(stored) | set(self.store.without_event(unchanged))
+        events = self.update_events(pending) if pending else ()
+        return Outcome(tuple(batch), tuple(stored), tuple(unchanged), tuple(rejected),
+                       tuple(unsupported), tuple(events))
+
+    def _store_chunk(self, chunk: Sequence[Article], saved_entities: set[str]) -> list[str]:
+        """Extract, classify and store a few new articles (each with its claims, in its own
+        transaction), and the entities their claims name. Returns the ids stored."""
         claims: dict[str, tuple[Claim, ...]] = {}
-        analysable = [a for a in new if a.language in self.settings.languages]
+        analysable = [a for a in chunk if a.language in self.settings.languages]
         if analysable:
             from recoupe.extract import extract_articles
 
-            res = self._resources()
-            step = max(1, self.settings.batch_size)
-            for i in range(0, len(analysable), step):
-                claims.update(extract_articles(analysable[i:i + step], res))
-                progress("extract", min(i + step, len(analysable)), len(analysable))
-
+            claims = extract_articles(analysable, self._resources())
         from recoupe.events.kinds import classify
 
         stored = []
-        for n, a in enumerate(new, 1):
-            a = replace(a, kind=classify(a, claims.get(a.id, ())))
-            if self.store.save_article(a, claims.get(a.id, ())):
+        for a in chunk:
+            found = claims.get(a.id, ())
+            if self.store.save_article(replace(a, kind=classify(a, found)), found):
                 stored.append(a.id)
-            progress("store", n, len(new))
         if claims and self.resources is not None:
             ids = {c.value for cs in claims.values() for c in cs if c.slot in ("actor", "place")}
-            ids |= {c.attrs.get("speaker") for cs in claims.values() for c in cs
+            ids |= {str(c.attrs["speaker"]) for cs in claims.values() for c in cs
                     if c.slot == "quote" and c.attrs.get("speaker")}
+            ids -= saved_entities
             gaz = self.resources.gazetteer
             self.store.save_entities(e for e in (gaz.get(i) for i in sorted(ids)) if e is not None)
-
-        events = self.update_events(set(stored)) if stored else ()
-        return Outcome(batch_ids, tuple(stored), unchanged, tuple(rejected), unsupported, tuple(events))
+            saved_entities |= ids
+        return stored
 
     # -- events and facts ----------------------------------------------------------------------
-    def update_events(self, new_ids: set[str]) -> list[str]:
-        """Group new articles into events and recompute the events they touch."""
+    def update_events(self, new_ids: set[str], progress: Progress = _no_progress) -> list[str]:
+        """Group new articles into events and recompute the events they touch.
+
+        Grouping reads every stored article, but of their claims only the slots it uses
+        (``GROUPING_SLOTS``), and those are read from the store as grouping asks for them rather
+        than held for the whole store. Derivations and dossiers load one event at a time."""
         from recoupe.events.derivations import find_derivations
         from recoupe.events.grouping import group
 
         previous = self.store.events()
         articles = self.store.articles()
-        claims = self.store.claims()
-        grouped = group(articles, claims, self._encoder(), previous)
+        grouped = group(articles, _StoredClaims(self.store, [a.id for a in articles]), self._encoder(), previous)
+        del articles
         grouped = apply_event_judgements(grouped, self.store.judgements("event:"))
         before = {ev.id: ev for ev in previous}
         touched = [ev for ev in grouped
                    if ev.id not in before or before[ev.id].articles != ev.articles
                    or set(ev.articles) & new_ids or before[ev.id].kinds != ev.kinds]
         dropped = [eid for eid in before if eid not in {ev.id for ev in grouped}]
-        by_id = {a.id: a for a in articles}
+        del grouped, previous, before
         derivations = []
         for ev in touched:
-            members = [by_id[i] for i in ev.articles if i in by_id]
-            derivations.extend(find_derivations(members, self._encoder()) if len(members) > 1 else [])
+            if len(ev.articles) > 1:
+                derivations.extend(find_derivations(self.store.articles(list(ev.articles)), self._encoder()))
         self.store.save_events(touched, derivations, dropped)
-        for ev in touched:
+        for n, ev in enumerate(touched, 1):
             self.refresh_dossier(ev.id)
+            progress("events", n, len(touched))
         return [ev.id for ev in touched]
 
     def refresh_dossier(self, event_id: str) -> Dossier | None:
@@ -244,3 +299,42 @@ def apply_event_judgements(events: Sequence[Event], judgements: Iterable[Judgeme
                 new_id = _hash("split:" + ",".join(sorted(moved)))
                 current[new_id] = Event(new_id, ev.title, moved, {k: v for k, v in ev.kinds.items() if k in moved})
     return list(current.values())
+
+
+# Claim slots grouping reads (events.features: actors, event places and dates; events.kinds:
+# dates about the event). The other slots (quotes, figures, domains, commitments) are most of
+# an article's claims and are not loaded to group.
+GROUPING_SLOTS = ("actor", "place", "date")
+# Articles whose claims are read in one query when grouping asks for them in order.
+CLAIMS_CHUNK = 256
+
+
+class _StoredClaims(Mapping[str, tuple[Claim, ...]]):
+    """The grouping claims of stored articles, read from the store when asked for, so that a
+    regrouping never holds the claims of the whole store. Asked for in the order of ``ids``
+    (features), it reads ``CLAIMS_CHUNK`` articles a query; out of order, one article."""
+
+    def __init__(self, store: Store, ids: Sequence[str]) -> None:
+        self._store = store
+        self._ids = list(ids)
+        self._position = {aid: i for i, aid in enumerate(self._ids)}
+        self._cache: dict[str, tuple[Claim, ...]] = {}
+        self._next = 0  # position after the last chunk read in order
+
+    def __getitem__(self, article_id: str) -> tuple[Claim, ...]:
+        if article_id not in self._position:
+            raise KeyError(article_id)
+        if article_id not in self._cache:
+            at = self._position[article_id]
+            wanted = self._ids[at:at + CLAIMS_CHUNK] if at == self._next else [article_id]
+            if at == self._next:
+                self._next = at + len(wanted)
+            found = self._store.claims(wanted, slots=GROUPING_SLOTS)
+            self._cache = {aid: found.get(aid, ()) for aid in wanted}
+        return self._cache[article_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)

@@ -88,3 +88,28 @@ def test_store_dropped_events_disappear():
     store.save_events([Event("e1", "x", (a1.id,))], [])
     store.save_events([Event("e9", "x", (a1.id,))], [], dropped=["e1"])
     assert [ev.id for ev in store.events()] == ["e9"]
+
+
+def _article_with(slots: list[str], text: str) -> tuple[Article, tuple[Claim, ...]]:
+    art = Article(id=article_id(text), path="a.txt", text=text)
+    claims = tuple(Claim(slot, f"v{i}", Evidence(art.id, 0, 1, text[0], "test@1"))
+                   for i, slot in enumerate(slots))
+    return art, claims
+
+
+def test_store_claims_can_be_read_for_some_slots_only():
+    store = Store.open(":memory:")
+    art, claims = _article_with(["actor", "quote", "date", "figure", "place"], "texte long")
+    store.save_article(art, claims)
+    kept = store.claims([art.id], slots=("actor", "place", "date"))
+    assert kept == {art.id: tuple(c for c in claims if c.slot in ("actor", "place", "date"))}
+    assert store.claims([art.id]) == {art.id: claims}
+
+
+def test_store_tells_which_stored_articles_belong_to_no_event():
+    store = Store.open(":memory:")
+    first, _ = _article_with([], "premier texte")
+    second, _ = _article_with([], "second texte")
+    store.save_articles([first, second])
+    store.save_events([Event("ev-1", "Un", (first.id,))], [])
+    assert store.without_event([second.id, first.id, "never-stored"]) == [second.id]

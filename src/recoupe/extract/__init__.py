@@ -8,6 +8,7 @@ Both are pure with respect to disk once resources are loaded.
 from __future__ import annotations
 
 import importlib
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -81,7 +82,18 @@ def extract_articles(articles: Iterable[Article], res: Resources) -> dict[str, t
             out[a.id] = ()
     for lang, group in by_lang.items():
         nlp = res.nlps[lang]
-        docs = nlp.pipe((a.text for a in group), batch_size=res.batch_size)
-        for article, doc in zip(group, docs):
-            out[article.id] = tuple(extract_doc(article, doc, res))
+        # Every string spaCy adds to the shared vocab while parsing (new words, lemmas, entity
+        # texts) is freed at the end of the zone: without it the vocab of a long-running process
+        # grows with every distinct article. Nothing spaCy made may leave the zone: claims hold
+        # plain Python strings and numbers only.
+        with _memory_zone(nlp):
+            docs = nlp.pipe((a.text for a in group), batch_size=res.batch_size)
+            for article, doc in zip(group, docs):
+                out[article.id] = tuple(extract_doc(article, doc, res))
     return out
+
+
+def _memory_zone(nlp: Any) -> Any:
+    """``nlp.memory_zone()`` (spaCy >= 3.8), or nothing on older spaCy."""
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if zone is not None else nullcontext()

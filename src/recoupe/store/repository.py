@@ -23,6 +23,10 @@ from recoupe.store import schema
 from recoupe.store.migrations import migrate
 
 
+# Ids per ``IN (...)`` query: well under SQLite's limit on bound parameters.
+_IN_CHUNK = 500
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -139,6 +143,20 @@ class Store:
         found = self.articles([article_id])
         return found[0] if found else None
 
+    def without_event(self, article_ids: Iterable[str]) -> list[str]:
+        """Those of these stored articles that belong to no event (an ingest killed after
+        storing them, before grouping), in the order given."""
+        ids = list(dict.fromkeys(article_ids))
+        a, ea = schema.articles, schema.event_articles
+        grouped: set[str] = set()
+        stored: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), _IN_CHUNK):
+                part = ids[i:i + _IN_CHUNK]
+                stored.update(conn.execute(select(a.c.id).where(a.c.id.in_(part))).scalars())
+                grouped.update(conn.execute(select(ea.c.article_id).where(ea.c.article_id.in_(part))).scalars())
+        return [i for i in ids if i in stored and i not in grouped]
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
@@ -177,11 +195,16 @@ class Store:
             with self.engine.begin() as conn:
                 self._write_claims(conn, aid, claims)
 
-    def claims(self, article_ids: Sequence[str] | None = None) -> dict[str, tuple[Claim, ...]]:
+    def claims(self, article_ids: Sequence[str] | None = None,
+               slots: Sequence[str] | None = None) -> dict[str, tuple[Claim, ...]]:
+        """Claims per article (all, or of the given ids), in extraction order; ``slots`` keeps
+        only claims of these slots (what grouping reads is a small part of an article's claims)."""
         t = schema.claims
         q = select(t).order_by(t.c.article_id, t.c.position)
         if article_ids is not None:
             q = q.where(t.c.article_id.in_(list(article_ids)))
+        if slots is not None:
+            q = q.where(t.c.slot.in_(list(slots)))
         out: dict[str, list[Claim]] = {aid: [] for aid in (article_ids or ())}
         with self.engine.connect() as conn:
             for row in conn.execute(q):
