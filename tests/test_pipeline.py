@@ -133,3 +133,30 @@ def test_pipeline_grouping_reads_only_the_claims_it_uses_in_any_order():
     assert [lazy[aid] for aid in reversed(ids)] == [expected[aid] for aid in reversed(ids)]  # and not
     assert lazy.get("unknown", ()) == () and len(lazy) == 7 and list(lazy) == ids
     assert all(c.slot in GROUPING_SLOTS for cs in expected.values() for c in cs)
+
+
+def test_pipeline_regrouping_reads_only_the_events_new_articles_can_join():
+    from recoupe.records import Article, article_id
+
+    store = Store.open(":memory:")
+    pipe = Pipeline(Settings(db=":memory:"), store)
+
+    def stored(text: str, published: str | None) -> str:
+        art = Article(id=article_id(text), path=f"{text}.txt", text=text, published=published)
+        store.save_article(art)
+        return art.id
+
+    march = [stored("réunion de mars", "2025-03-01"), stored("suite de mars", "2025-05-25")]
+    june = stored("sommet de juin", "2025-06-10")
+    old = stored("archives de 2019", "2019-01-01")
+    store.save_events([Event("ev-march", "Mars", tuple(march)), Event("ev-june", "Juin", (june,)),
+                       Event("ev-old", "2019", (old,))], [])
+    new = stored("nouvelle de juin", "2025-06-20")
+    scope, previous = pipe.grouping_scope({new})
+    # June is within grouping's window; March has one article in it, so all of March comes
+    # (its event must be whole); 2019 cannot change and is left out.
+    assert sorted(scope) == sorted([*march, june, new])
+    assert sorted(ev.id for ev in previous) == ["ev-june", "ev-march"]
+    undated = stored("nouvelle sans date", None)
+    assert pipe.grouping_scope({undated})[0] is None  # an undated article may join any event
+    assert pipe.grouping_scope({new})[0] == sorted([*march, june, new, undated])  # and any may join it

@@ -8,6 +8,7 @@ re-extracted nor re-written, and only the events that new articles touch are rec
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Sequence
@@ -192,14 +193,15 @@ class Pipeline:
     def update_events(self, new_ids: set[str], progress: Progress = _no_progress) -> list[str]:
         """Group new articles into events and recompute the events they touch.
 
-        Grouping reads every stored article, but of their claims only the slots it uses
-        (``GROUPING_SLOTS``), and those are read from the store as grouping asks for them rather
-        than held for the whole store. Derivations and dossiers load one event at a time."""
+        Grouping is given what it can use (see :meth:`grouping_scope`): the articles published
+        within its time window of the new ones, with the whole events they belong to, and of
+        their claims only the slots it reads (``GROUPING_SLOTS``), read from the store as grouping
+        asks for them. Derivations and dossiers load one event at a time."""
         from recoupe.events.derivations import find_derivations
         from recoupe.events.grouping import group
 
-        previous = self.store.events()
-        articles = self.store.articles()
+        scope, previous = self.grouping_scope(new_ids)
+        articles = self.store.articles(scope, removed=False)  # grouping never reads removed lines
         grouped = group(articles, _StoredClaims(self.store, [a.id for a in articles]), self._encoder(), previous)
         del articles
         grouped = apply_event_judgements(grouped, self.store.judgements("event:"))
@@ -218,6 +220,37 @@ class Pipeline:
             self.refresh_dossier(ev.id)
             progress("events", n, len(touched))
         return [ev.id for ev in touched]
+
+    def grouping_scope(self, new_ids: set[str]) -> tuple[list[str] | None, list[Event]]:
+        """The stored articles (None: all) and previous events a regrouping for ``new_ids`` needs.
+
+        Grouping links an article only to articles published within ``window_days`` of it (or
+        undated), and never merges two previous events: an event none of whose articles lies
+        in that window of a new article cannot change. So the scope is the articles published
+        from ``window_days`` before the earliest new article to as long after the latest one,
+        the undated ones, and every article of the events they belong to. An undated new
+        article can join any event: then the scope is the whole store."""
+        from recoupe.events.grouping import GroupingConfig
+
+        events = self.store.events()
+        dates = self.store.publication_dates()
+        days = [_day(dates.get(aid)) for aid in new_ids]
+        if not days or any(d is None for d in days):
+            return None, events
+        window = GroupingConfig().window_days
+        low, high = min(d for d in days if d is not None) - window, max(d for d in days if d is not None) + window
+        wanted = set(new_ids)
+        for aid, published in dates.items():
+            day = _day(published)
+            if day is None or low <= day <= high:
+                wanted.add(aid)
+        kept = [ev for ev in events if any(aid in wanted for aid in ev.articles)]
+        for ev in kept:
+            wanted.update(ev.articles)
+        wanted &= dates.keys()
+        if len(wanted) == len(dates):
+            return None, events
+        return sorted(wanted), kept
 
     def refresh_dossier(self, event_id: str) -> Dossier | None:
         """Rebuild and store the facts and dossier of one event (after new articles or a judgement)."""
@@ -338,3 +371,13 @@ class _StoredClaims(Mapping[str, tuple[Claim, ...]]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+
+def _day(iso: str | None) -> int | None:
+    """Day ordinal of an ISO date (None when missing or unreadable)."""
+    if not iso:
+        return None
+    try:
+        return dt.date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None

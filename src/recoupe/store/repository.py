@@ -123,21 +123,24 @@ class Store:
                        dateline_place=row.dateline_place, language=row.language, kind=row.kind,
                        removed=tuple(removed), credits=tuple(row.credits or ()))
 
-    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
-        """Articles (all, or the given ids), ordered by publication date then id."""
+    def articles(self, ids: Sequence[str] | None = None, removed: bool = True) -> list[Article]:
+        """Articles (all, or the given ids), ordered by publication date then id. With
+        ``removed=False`` their removed lines are not read (grouping never looks at them)."""
         a, r = schema.articles, schema.removed_lines
+        lines: dict[str, list[Removed]] = {}
         with self.engine.connect() as conn:
+            if removed:
+                rq = select(r).order_by(r.c.article_id, r.c.position)
+                if ids is not None:
+                    rq = rq.where(r.c.article_id.in_(list(ids)))
+                for row in conn.execute(rq):
+                    lines.setdefault(row.article_id, []).append(Removed(row.line, row.reason))
             q = select(a)
             if ids is not None:
                 q = q.where(a.c.id.in_(list(ids)))
-            rows = conn.execute(q.order_by(a.c.published, a.c.id)).all()
-            rq = select(r).order_by(r.c.article_id, r.c.position)
-            if ids is not None:
-                rq = rq.where(r.c.article_id.in_(list(ids)))
-            removed: dict[str, list[Removed]] = {}
-            for row in conn.execute(rq):
-                removed.setdefault(row.article_id, []).append(Removed(row.line, row.reason))
-        return [self._article_from_row(row, removed.get(row.id, ())) for row in rows]
+            # Rows are turned into records as they come: a whole store is never held twice.
+            return [self._article_from_row(row, lines.get(row.id, ()))
+                    for row in conn.execute(q.order_by(a.c.published, a.c.id))]
 
     def article(self, article_id: str) -> Article | None:
         found = self.articles([article_id])
@@ -156,6 +159,13 @@ class Store:
                 stored.update(conn.execute(select(a.c.id).where(a.c.id.in_(part))).scalars())
                 grouped.update(conn.execute(select(ea.c.article_id).where(ea.c.article_id.in_(part))).scalars())
         return [i for i in ids if i in stored and i not in grouped]
+
+    def publication_dates(self) -> dict[str, str | None]:
+        """The publication date (or None) of every stored article, by id: what deciding which
+        articles a regrouping needs reads, without their texts."""
+        a = schema.articles
+        with self.engine.connect() as conn:
+            return {row.id: row.published for row in conn.execute(select(a.c.id, a.c.published))}
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
