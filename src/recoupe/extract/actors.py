@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.extract.gazetteer import ACCENT_TABLE, Gazetteer, norm_key, slug, strip_accents
@@ -46,7 +47,7 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     """One ``actor`` claim per mention of a person, state or organisation."""
     text = ctx.article.text
     gz = ctx.gazetteer
-    lines = LineIndex(text, gz)
+    lines = ctx.shared("lines", lambda: LineIndex(text, gz))
     mentions: list[_Mention] = []
     unknown_persons: list[tuple[Span, str]] = []
     # The publication itself is no actor: its name in the metadata or credits, or a name the
@@ -385,6 +386,15 @@ def _anaphors(doc: "Doc", gz: Gazetteer, lines: "LineIndex", named: set[str],
     return out
 
 
+_FIRST_WORD = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=16)
+def _any_of(words: frozenset[str]) -> re.Pattern[str]:
+    """One regex finding any of ``words`` as a substring (never matches when empty)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words)) if words else r"(?!)")
+
+
 class LineIndex:
     """Which character offsets sit on junk lines (share buttons, ads, comment forms) or on a
     byline ("Par Sikou BAH", a name alone on its line)."""
@@ -395,22 +405,27 @@ class LineIndex:
         self.starts: list[int] = []
         self.junk: list[bool] = []
         self.byline: list[bool] = []
-        markers = gz.words("junk_line_markers")
-        openers = gz.words("byline_openers")
+        markers = _any_of(gz.words("junk_line_markers"))
+        openers = sorted(gz.words("byline_openers"), key=len, reverse=True)
+        # A line longer than this many words is no byline whatever its opener.
+        longest = BYLINE_MAX_WORDS + max((len(o.split()) for o in openers), default=0)
         pos = 0
         for line in text.split("\n"):
-            folded = strip_accents(line).lower()
             self.starts.append(pos)
-            self.junk.append(any(m in folded for m in markers) or any(
-                gz.is_ignored(w) for w in re.findall(r"[\w-]+", line)[:1]))
+            first = _FIRST_WORD.search(line)
+            self.junk.append(markers.search(strip_accents(line).lower()) is not None
+                             or (first is not None and gz.is_ignored(first.group())))
             words = line.split()
-            low = strip_accents(" ".join(words[:3])).lower()
-            for opener in sorted(openers, key=len, reverse=True):
-                if low.startswith(opener + " "):
-                    words = words[len(opener.split()):]
-                    break
-            self.byline.append(0 < len(words) <= BYLINE_MAX_WORDS
-                               and all(self._NAME_WORD.match(w) for w in words))
+            if len(words) > longest:
+                self.byline.append(False)
+            else:
+                low = strip_accents(" ".join(words[:3])).lower()
+                for opener in openers:
+                    if low.startswith(opener + " "):
+                        words = words[len(opener.split()):]
+                        break
+                self.byline.append(0 < len(words) <= BYLINE_MAX_WORDS
+                                   and all(self._NAME_WORD.match(w) for w in words))
             pos += len(line) + 1
 
     def _line(self, offset: int) -> int:

@@ -9,9 +9,11 @@ to find speakers and committing actors. Nothing here touches disk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from recoupe.records import Article, Claim, Evidence
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -30,6 +32,14 @@ class ArticleContext:
     gazetteer: "Gazetteer"
     pack: "LanguagePack"
     claims: list[Claim] = field(default_factory=list)
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def shared(self, name: str, build: Callable[[], T]) -> T:
+        """A per-article structure several extractors read (the line index, ...): built by
+        the first one that asks, then reused. ``build`` must depend on this article only."""
+        if name not in self._shared:
+            self._shared[name] = build()
+        return self._shared[name]  # type: ignore[no-any-return]
 
     def evidence(self, start: int, end: int, extractor: str) -> Evidence:
         """Evidence for ``article.text[start:end]``; trims surrounding white space so the span

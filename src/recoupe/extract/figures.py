@@ -276,8 +276,8 @@ def _clean_phrase(tokens: list[Any]) -> str | None:
         tokens = tokens[:-1]
     if not tokens:
         return None
-    doc = tokens[0].doc
-    return " ".join(doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])].split())
+    # The span's own text (``Doc.text`` would rebuild the whole article's text each time).
+    return " ".join(tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text.split())
 
 
 def _subject_of(verb: Any) -> str | None:

@@ -17,6 +17,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 from types import MappingProxyType
@@ -59,6 +60,25 @@ ACCENT_TABLE = str.maketrans("àâäáãåçéèêëíìîïñóòôöõúùûü
 _LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][A-Za-z\u00C0-\u00FF\u0100-\u017F' \-\u2019]+$")
 
 
+def _strip_whole(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+class _StripChar(dict):  # type: ignore[type-arg]
+    """``str.translate`` table filled on demand: each character stripped on its own."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = _strip_whole(chr(code))
+        return out
+
+
+_STRIP_CHAR = _StripChar()
+# Outside these blocks (Indic scripts, Hangul, ...) two base characters can compose under
+# NFC, so a character cannot be stripped on its own: the whole text goes through NFKD/NFC.
+_NOT_CHARWISE = re.compile(r"[^\u0000-\u08ff\u2000-\u2bff]")
+
+
 def strip_accents(text: str) -> str:
     """``text`` without combining marks (é -> e, ï -> i); keeps case."""
     if text.isascii():  # most keys: skip the Unicode round trip
@@ -66,15 +86,23 @@ def strip_accents(text: str) -> str:
     text = text.translate(ACCENT_TABLE)  # French accents without decomposing
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    if _NOT_CHARWISE.search(text) is None:  # Latin text with quotes, dashes, no-break spaces
+        return text.translate(_STRIP_CHAR)
+    return _strip_whole(text)
 
 
 def norm_key(text: str) -> str:
     """The matching key of a surface: no accents, lower case, no punctuation, elisions
     split ("l'AES" -> ``l' aes``), acronym dots dropped ("S.E.M." -> ``sem``)."""
+    if text.isalpha() and text.isascii():  # one plain word, the common case: no regex needed
+        return text.lower()
+    return _norm_key(text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _norm_key(text: str) -> str:
     s = strip_accents(text)
-    if s.isalpha() and s.isascii():  # one plain word, the common case: no regex needed
+    if s.isalpha() and s.isascii():
         return s.lower()
     s = s.replace("\u2019", "'").replace("`", "'").replace("\u02bc", "'")
     s = _ACRONYM_DOT.sub(r"\1", s).lower()

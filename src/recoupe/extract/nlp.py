@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable
 
 import spacy
+from spacy.attrs import IS_TITLE, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -94,6 +96,7 @@ class EntityFixes:
     def __init__(self) -> None:
         self.honorifics: tuple[tuple[str, ...], ...] = ()
         self.titles: frozenset[str] = frozenset()
+        self.title_heads: frozenset[str] = frozenset()  # what a title's first words join to
         self.max_title_tokens = 0
         self.strict: dict[str, frozenset[str]] = {}
 
@@ -101,6 +104,7 @@ class EntityFixes:
         """Take the titles and case-sensitive aliases from the gazetteer (called once)."""
         self.honorifics = gazetteer.honorific_tokens()
         self.titles = frozenset(" ".join(t) for t in self.honorifics)
+        self.title_heads = frozenset(t[:j] for t in self.titles for j in range(len(t)) if t[j] == " ")
         self.max_title_tokens = max((len(t) for t in self.honorifics), default=0) + 1
         strict: dict[str, set[str]] = {}
         loose: set[str] = set()  # keys with a mixed-case alias ("FAMa"): any case is fine
@@ -200,12 +204,17 @@ class EntityFixes:
             joined = keys[i] if m == 1 else joined + " " + keys[i + m - 1]
             if joined in self.titles:
                 best = m
+            if joined not in self.title_heads:
+                break  # no title goes on from these words
         return best
 
     def _titled_names(self, doc: Doc, keys: list[str]) -> list[Span]:
         """Person spans: a title then a name, or a proper noun then ALL-CAPS surnames."""
         out: list[Span] = []
         i, n = 0, len(doc)
+        # Proper nouns in title case, read once from the token arrays (not token by token).
+        flags = doc.to_array([POS, IS_TITLE]) if n else None
+        capital_propn = ((flags[:, 0] == PROPN) & (flags[:, 1] != 0)).tolist() if n else []
         while i < n:
             skip = self._title_at(keys, i, n)
             while skip and self._title_at(keys, i + skip, n):  # "Leurs Excellences Général ..."
@@ -216,6 +225,9 @@ class EntityFixes:
                     out.append(span)
                     i = span.end
                     continue
+            if not capital_propn[i]:
+                i += 1
+                continue
             tok = doc[i]
             if (tok.pos_ == "PROPN" and tok.is_title and i + 1 < n and doc[i + 1].is_upper
                     and len(doc[i + 1]) >= 3 and doc[i + 1].is_alpha and not tok.ent_id_ and not doc[i + 1].ent_id_):

@@ -46,7 +46,7 @@ MAX_HEAD_STEPS = 6
 def extract(ctx: "ArticleContext") -> list[Claim]:
     """``place`` claims for the event's places and the dateline place."""
     doc, gz, text = ctx.doc, ctx.gazetteer, ctx.article.text
-    lines = LineIndex(text, gz)
+    lines = ctx.shared("lines", lambda: LineIndex(text, gz))
     meeting = gz.words("meeting_words")
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()

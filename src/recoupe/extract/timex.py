@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, Callable, Mapping
 
 from recoupe.extract.packs.fr import timex_lexicon as lex
@@ -122,25 +123,22 @@ _WORD_SETS: tuple[tuple[str, ...], ...] = tuple({tuple(_fold(w) for w in ws) for
 WINDOW_CHARS = 90
 
 
-def _sets_of(hit: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=4096)
+def _sets_of(hit: str) -> frozenset[tuple[str, ...]]:
     """The word sets with a word starting the hit or one of its inner words ("après-midi"
     also starts "midi")."""
     if hit[0].isdigit():
-        return {(_DIGIT,)}
+        return frozenset({(_DIGIT,)})
     starts = [0] + [i + 1 for i, ch in enumerate(hit) if not ch.isalnum()]
-    return {ws for ws in _WORD_SETS for i in starts if any(hit.startswith(w, i) for w in ws)}
+    return frozenset(ws for ws in _WORD_SETS for i in starts if any(hit.startswith(w, i) for w in ws))
 
 
 def _windows(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
     """Per word set, merged character ranges around its hits, widened to a space or a line
     break so a rule sees whole words and its usual left context."""
     raw: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    sets_of: dict[str, set[tuple[str, ...]]] = {}
     for m in _NEEDED.finditer(text):
-        hit = _fold(m.group())
-        sets = sets_of.get(hit)
-        if sets is None:
-            sets = sets_of[hit] = _sets_of(hit)
+        sets = _sets_of(_fold(m.group()))
         lo, hi = max(0, m.start() - WINDOW_CHARS), m.end() + WINDOW_CHARS
         for ws in sets:
             out = raw.setdefault(ws, [])
@@ -161,7 +159,10 @@ def _windows(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
 _RULE_SETS: Mapping[str, tuple[str, ...]] = {name: tuple(_fold(w) for w in ws) for name, ws in _RULE_WORDS.items()}
 
 
-def _candidates(text: str) -> list[_Candidate]:
+@lru_cache(maxsize=2)
+def _candidates(text: str) -> tuple[_Candidate, ...]:
+    """Every rule match of ``text`` (a pure function of the text: an undated article is
+    tagged twice, once to find its anchor, and scanned once)."""
     out = []
     windows = _windows(text)
     for rule in RULES:
@@ -171,7 +172,7 @@ def _candidates(text: str) -> list[_Candidate]:
             for m in rule.pattern.finditer(text, lo, hi):
                 if m.end() > m.start():
                     out.append(_Candidate(m.start(), m.end(), rule, m))
-    return out
+    return tuple(out)
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
