@@ -25,11 +25,14 @@ only when the commitment itself is only expected ("devrait s'engager à").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
 import yaml
+from spacy.attrs import POS
+from spacy.symbols import VERB
 
 from recoupe.extract.packs import PACKS_DIR
 from recoupe.records import Claim
@@ -281,14 +284,22 @@ def _sentences(ctx: "ArticleContext") -> list[tuple[int, int]]:
     return spans + [(start, len(ctx.article.text))]
 
 
-def _future_actions(doc: Any, s: int, e: int) -> list[tuple[Any, int]]:
-    """Verbs in the future tense with a nominal subject in ``s:e``: (verb, subject start)."""
+def _future_actions(doc: Any, s: int, e: int, verbs: list[Any] | None = None) -> list[tuple[Any, int]]:
+    """Verbs in the future tense with a nominal subject in ``s:e``: (verb, subject start).
+    ``verbs``: the doc's VERB tokens (:func:`_verbs`), when the caller has them already."""
     if doc is None or not doc.has_annotation("MORPH") or not doc.has_annotation("DEP"):
         return []
     out = []
     span = doc.char_span(s, e, alignment_mode="expand")
-    for tok in span or ():
-        if tok.pos_ != "VERB" or "Fut" not in tok.morph.get("Tense") or tok.dep_ == "conj":
+    if span is None:
+        return []
+    if verbs is None:
+        verbs = _verbs(doc)
+    lo = bisect.bisect_left(verbs, span.start, key=lambda t: t.i)
+    for tok in verbs[lo:]:
+        if tok.i >= span.end:
+            break
+        if "Fut" not in tok.morph.get("Tense") or tok.dep_ == "conj":
             continue
         # A named subject only ("la Russie formera"): "les ministres effectueront une
         # visite" is a schedule, not a commitment.
@@ -296,6 +307,13 @@ def _future_actions(doc: Any, s: int, e: int) -> list[tuple[Any, int]]:
         if subj:
             out.append((tok, subj[0].left_edge.idx))
     return out
+
+
+def _verbs(doc: Any) -> list[Any]:
+    """The doc's VERB tokens in order, found from the POS array (not token by token)."""
+    if not len(doc):
+        return []
+    return [doc[int(i)] for i in (doc.to_array(POS) == VERB).nonzero()[0]]
 
 
 def _infinitive(doc: Any, start: int, end: int) -> str:
@@ -322,6 +340,7 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     lex = lexicon(ctx.pack)
     resolver = ActorResolver(ctx, lex)
     claims: list[Claim] = []
+    verbs = _verbs(ctx.doc) if ctx.doc is not None else []
     for s_start, s_end in _sentences(ctx):
         found: list[tuple[int, int, int, str, re.Match[str]]] = []  # trigger start, action span, rule, match
         for name, pattern in lex.rules:
@@ -344,7 +363,7 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
             expected = lex.expected_before.search(text, max(s_start, t_start - 40), t_start) is not None
             claims.append(_claim(ctx, normalise(text[a_start:a_end]), ev_start, a_end, expected,
                                  actor, normalise(m.group()), rule))
-        for verb, subj_start in _future_actions(ctx.doc, s_start, s_end):
+        for verb, subj_start in _future_actions(ctx.doc, s_start, s_end, verbs):
             if any(lo <= verb.idx < hi for lo, hi in taken):
                 continue
             a_end = action_end(text, verb.idx, s_end, lex)

@@ -9,6 +9,7 @@ text). :class:`Speakers` turns a mention into a canonical speaker, per article.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -116,6 +117,7 @@ def _overlaps(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+@lru_cache(maxsize=8)
 def _role_regex(lex: ModuleType) -> re.Pattern[str]:
     heads = sorted(lex.ROLE_HEADS, key=len, reverse=True)
     alt = "|".join(re.escape(h).replace("\\'", "['’]").replace("’", "['’]") for h in heads)
@@ -131,6 +133,7 @@ _GROUP = re.compile(r"\b(?:[Ll]es|[Dd]es|[Ss]es|[Ll]eurs|[Cc]es)\s+(?:(?:deux|tr
                     r"délégations|participants|députés|élus)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)
 def _doc_regex(lex: ModuleType) -> re.Pattern[str]:
     heads = "|".join(re.escape(h) for h in sorted(lex.DOC_HEADS, key=len, reverse=True))
     quals = "|".join(re.escape(q) for q in sorted(lex.DOC_QUALIFIERS, key=len, reverse=True))
@@ -307,11 +310,26 @@ def _rank(m: Mention) -> tuple[int, int]:
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
     """Drop mentions overlapping a better one (kind first, then resolved, then longer)."""
-    kept: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (_rank(m), -(m.end - m.start), m.start)):
-        if not any(_overlaps(m, k) for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+    ordered = sorted(mentions, key=lambda m: (_rank(m), -(m.end - m.start), m.start))
+    if any(m.end <= m.start for m in ordered):  # an empty span: the plain quadratic check
+        kept: list[Mention] = []
+        for m in ordered:
+            if not any(_overlaps(m, k) for k in kept):
+                kept.append(m)
+        return sorted(kept, key=lambda m: m.start)
+    # Kept spans never overlap, so sorted by start they are sorted by end too: only the last
+    # one starting before ``m`` ends can overlap it.
+    starts: list[int] = []
+    ends: list[int] = []
+    by_start: list[Mention] = []
+    for m in ordered:
+        i = bisect.bisect_left(starts, m.end)
+        if i and ends[i - 1] > m.start:
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        by_start.insert(i, m)
+    return sorted(by_start, key=lambda m: m.start)
 
 
 def slug(text: str) -> str:
@@ -575,9 +593,14 @@ def _demonym_stems(lex: ModuleType) -> frozenset[str]:
     return frozenset(stem(d) for d in lex.DEMONYMS)
 
 
+@lru_cache(maxsize=8)
+def _honorifics(lex: ModuleType) -> frozenset[str]:
+    return frozenset(lex.HONORIFICS_M | lex.HONORIFICS_F | lex.HONORIFICS_N)
+
+
 def _strip_honorifics(surface: str, lex: ModuleType) -> str:
     toks = surface.split()
-    hon = lex.HONORIFICS_M | lex.HONORIFICS_F | lex.HONORIFICS_N
+    hon = _honorifics(lex)
     while toks and (toks[0] in hon or fold(toks[0]) in lex.TITLE_WORDS):
         toks = toks[1:]
     return " ".join(toks) or surface
