@@ -35,6 +35,7 @@ speaker when the sentence names one.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -149,9 +150,8 @@ class _Resolver:
         if cue is None:
             # « ... » with no speech verb: a document or person subject of the sentence speaks
             # ("La déclaration finale « exhorte ... »"), before any inherited speaker.
-            own = [m for m in self.mentions if sentence[0] <= m.start < st_start and m.kind in ("doc", "person")]
-            if own:
-                sp = self.speakers.resolve(own[0])
+            sp = self._subject(sentence[0], st_start)
+            if sp is not None:
                 rule = "subject"
         sp = sp or self._inherit(para, st_start)
         if sp is None and cue is None:
@@ -161,6 +161,25 @@ class _Resolver:
             sp = self.speakers.last_person(st_start)
             rule = "last-person" if sp is not None else "unattributed"
         return sp, verb, rule
+
+    def _subject(self, sent_start: int, pos: int) -> Speaker | None:
+        """The speaker a sentence names before its quote when no speech verb does: a document
+        or a person in it, or the role or institution that is the clause's subject ("Le
+        ministre a défendu un choix « ... »", "la Fédération « renouvelle ... »"). A fronted
+        complement ("Dans un communiqué publié dimanche, ...") is not the subject."""
+        start = sent_start
+        front = _FRONTED.match(self.masked, sent_start, pos)
+        if front is not None:
+            start = front.end()
+        own = [m for m in self.mentions if start <= m.start < pos and m.kind in ("doc", "person", "role", "org")]
+        lead = self.masked[start:own[0].start].strip() if own else ""
+        if own and (own[0].kind in ("doc", "person") or not lead):
+            return self.speakers.resolve(own[0])
+        np = _INSTITUTION_SUBJECT.match(self.masked, start, pos)
+        if np is not None:  # "la Fédération burkinabè de football « renouvelle ... »"
+            s, e = np.start("np"), np.end("np")
+            return Speaker(None, _bare_name(self.text[s:e]), self.text[s:e], s, e, "phrase")
+        return None
 
     def _inherit(self, para: int, pos: int) -> Speaker | None:
         if self.last is not None and para - self.last[0] <= INHERIT_PARAGRAPHS:
@@ -177,6 +196,13 @@ class _Resolver:
         if sp is not None and sp.name is not None:
             self.last = (paragraph_of(pos, self.paragraphs), sp)
             self.speakers.history.append(sp)
+
+
+# A complement before the subject: "Dans un communiqué publié dimanche, ", "Lors de la séance, ".
+_FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face)\b[^,«»“”\"_]{0,80},\s*")
+# A named institution right before the quote that carries its verb: "la Fédération X « ... »".
+_INSTITUTION_SUBJECT = re.compile(
+    r"\s*(?P<np>(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0]+[\w’'-]+){0,6}?)[ \u00a0]*(?:«|“|\"|<<)")
 
 
 def _bare_name(phrase: str) -> str:

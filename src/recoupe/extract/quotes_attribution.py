@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from recoupe.extract.quotes_mentions import Mention, fold
+from recoupe.extract.tokens import tokens_with_pos
 from recoupe.extract.quotes_spans import OPENERS, QuoteSpan, words
 
 _W = r"[\w’'-]+"
@@ -22,13 +23,16 @@ _AUX = r"(?:a|ont|avait|avaient|aurait|auraient|va|vont|eut)"
 _ADVERBS = (r"(?:(?:également|encore|ensuite|alors|aussi|enfin|notamment|toutefois|d['’]ailleurs|"
             r"par ailleurs|pour sa part|de son côté|quant à lui|quant à elle|plus tard|immédiatement|"
             r"aussitôt|lui aussi|elle aussi|pour leur part)\s+)*")
+# An indirect object pronoun before the verb of an incise: "», lui a répondu M. X".
+_CLITIC = r"(?:(?:lui|leur|nous|vous|me|m['’]|y)\s+)?"
 # After a closing quote: "a-t-il déclaré", "confie-t-elle", "s'est-il interrogé".
 _INV_PRONOUN = re.compile(
-    rf"^[\s,;–—-]*(?:{_AUX}-t?-?(?P<p1>{_PRON})\s+{_ADVERBS}(?P<v1>{_W})"
+    rf"^[\s,;–—-]*(?:{_CLITIC}{_AUX}-t?-?(?P<p1>{_PRON})\s+{_ADVERBS}(?P<v1>{_W})"
+    rf"(?:\s+(?:par|de|d['’])\s*(?P<v1b>{_W}))?"  # "a-t-elle fini par répondre"
     rf"|(?:s['’]|se\s+)(?:est|sont)-(?:t-)?(?P<p3>{_PRON})\s+(?P<v3>{_W})"
     rf"|(?:s['’]|se\s+)?(?P<v2>[\w’']+)-(?:t-)?(?P<p2>{_PRON})\b)", re.IGNORECASE)
 # After a closing quote: "a affirmé le chef de la diplomatie russe", "se réjouit SEM X".
-_INV_NP = re.compile(rf"^[\s,;–—-]*(?:{_AUX}\s+)?{_ADVERBS}(?:s['’]|se\s+)?(?:(?:est|sont)\s+)?"
+_INV_NP = re.compile(rf"^[\s,;–—-]*{_CLITIC}(?:{_AUX}\s+)?{_ADVERBS}(?:s['’]|se\s+)?(?:(?:est|sont)\s+)?"
                      rf"{_ADVERBS}(?P<v>{_W})\b")
 _SELON = re.compile(r"^[\s,;–—-]*(?:selon|d['’]après)\s+", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:(?:mais|et|or|cependant|toutefois|ainsi)\s*,?\s+)?(?P<prep>selon|d['’]après|pour)\s+",
@@ -36,7 +40,8 @@ _LEAD = re.compile(r"^(?:(?:mais|et|or|cependant|toutefois|ainsi)\s*,?\s+)?(?P<p
 _VOICE = re.compile(r"\bpar la voix d(?:e\s+|u\s+|es\s+|['’]\s*)", re.IGNORECASE)
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "sa", "son", "ses",
                           "leur", "leurs", "cette", "ce", "ces", "notre", "votre"})
-_HARD_STOP = re.compile(r"[.;!?«»“”\"_<>:]|\n\s*\n")  # one line break may be a wrapped line
+# one line break may be a wrapped line; the dot of an honorific or an initial ("M. Sidibé") is no stop
+_HARD_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<!\bMe)\.|[;!?«»“”\"_<>:]|\n\s*\n")
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,8 @@ class Verbs:
         self.lex = lex
         self.forms = lex.SPEECH_FORMS
         self.spacy: dict[int, str] = {}
-        for tok in doc if doc is not None else ():
-            if getattr(tok, "pos_", "") in ("VERB", "AUX") and tok.lemma_ in lex.SPEECH_VERBS:
+        for tok in tokens_with_pos(doc, ("VERB", "AUX")):
+            if tok.lemma_ in lex.SPEECH_VERBS:
                 self.spacy[tok.idx] = tok.lemma_
 
     def lemma(self, word: str, start: int = -1) -> str | None:
@@ -154,6 +159,8 @@ class Finder:
                 p_start, q.close_end + m.end(g), m.group(g), "pronoun",
                 gender="f" if m.group(g).lower().startswith("elle") else "m",
                 plural=m.group(g).lower().endswith("s"))
+            if vk == "v1" and m.group("v1b") and self.verbs.lemma(m.group("v1b")):
+                vk = "v1b"  # "a-t-elle fini par répondre": the speech verb is the infinitive
             verb = m.group(vk)
             return Cue(pron, self.verbs.lemma(verb, q.close_end + m.start(vk)) or verb.lower(), "incise-pronoun")
         m = _SELON.match(post)
@@ -259,6 +266,8 @@ class Finder:
         if m and m.end() >= len(seg.rstrip()) - 1:
             g = next(k for k in ("p1", "p2", "p3") if m.group(k))
             vk = {"p1": "v1", "p2": "v2", "p3": "v3"}[g]
+            if vk == "v1" and m.group("v1b") and self.verbs.lemma(m.group("v1b")):
+                vk = "v1b"
             verb = m.group(vk)
             lemma = self.verbs.lemma(verb, offset + m.start(vk))
             if lemma is None and vk != "v2":
@@ -279,6 +288,9 @@ class Finder:
         return None
 
 
+_SUBJECTS = frozenset({"vous", "nous", "ils", "elles", "on", "qui", "a", "ont", "avait", "avaient", "je", "j'", "tu"})
+
+
 def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:
     """True when a word like "thème", "film", "opération" sits just before a quote."""
     window = re.split(r"[.!?;:\n]", masked[max(0, pos - 40):pos])[-1]  # this sentence only
@@ -288,6 +300,9 @@ def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:
         # "appelle à « ... »" calls for something (speech); "appelle la « ... »" names it.
         if fold(w) in cues and not (fold(w).startswith("appel") and k + 1 < len(before)
                                     and fold(before[k + 1]) in {"a", "au", "aux"}):
+            # "la zone dite « ... »" names it; "vous dites « ... »" speaks.
+            if w.lower() in lex.NAMING_CUES_AFTER_SUBJECT and k > 0 and fold(before[k - 1]) in _SUBJECTS:
+                continue
             return True
     return False
 

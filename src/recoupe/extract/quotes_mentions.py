@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any, Iterable
 
 from recoupe.extract.quotes_spans import wrapped
+from recoupe.extract.tokens import tokens_with_pos
 
 NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 ROLE_TAIL_WORDS = 12  # words after a role head: "des Affaires étrangères de la Coopération régionale ..."
@@ -153,9 +154,31 @@ def _content_stems(text: str) -> tuple[str, ...]:
 def _gender_of_det(det: str, head: str, lex: ModuleType) -> str | None:
     if fold(head) in {fold(h) for h in lex.FEMININE_ROLE_HEADS} or fold(det) in {"la", "une", "cette", "sa"}:
         return "f" if fold(det) != "son" else None
-    if fold(det) in {"le", "un", "ce", "du"}:
+    if fold(det) in {"le", "un", "ce", "du"} or fold(head) in _masculine_heads(lex):
         return "m"
     return None
+
+
+@lru_cache(maxsize=8)
+def _masculine_heads(lex: ModuleType) -> frozenset[str]:
+    return frozenset(fold(h) for h in getattr(lex, "MASCULINE_ROLE_HEADS", ()))
+
+
+@lru_cache(maxsize=8)
+def _apposed_role(lex: ModuleType) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A role phrase right before a name ("la conseillère nationale X", "Son éditeur
+    dakarois, X", "Interrogée, X") and right after it (", directrice de l'ONG")."""
+    heads = sorted(lex.ROLE_HEADS, key=len, reverse=True)
+    alt = "|".join(re.escape(h).replace("\\'", "['’]").replace("’", "['’]") for h in heads)
+    hon = "|".join(re.escape(h) for h in sorted(lex.HONORIFICS_M | lex.HONORIFICS_F | lex.HONORIFICS_N, key=len, reverse=True))
+    det = r"(?P<det>le|la|l['’]|un|une|son|sa|notre|cette|ce)"
+    # words between the role and the name are its complement, then a comma ("le ministre de
+    # l'Économie, X"); never a verb ("la ministre a reçu X")
+    comp = r"(?:[ \u00a0]+(?!(?:a|ont|est|sont|était|avait|qui|que|à|avec|par|chez|contre|reçoit|reçu)\b)[\w’'-]+){1,6}?[ \u00a0]*,"
+    left = re.compile(rf"(?:(?:\b{det}\s*)?\b(?P<head>{alt})\b(?:{comp})?[ \u00a0]*,?"
+                      rf"|(?:^|[.!?\n])\s*(?P<part>[A-ZÀ-Ý][\w-]+ée)[ \u00a0]*,)[ \u00a0]*(?:(?:{hon})[ \u00a0]+)?$", re.IGNORECASE)
+    right = re.compile(rf"^[ \u00a0]*,[ \u00a0]*(?:{det}\s*)?(?P<head>{alt})\b", re.IGNORECASE)
+    return left, right
 
 
 def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: ModuleType) -> list[Mention]:
@@ -195,6 +218,8 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
                     gender = "m"
                 lead += 1
         rest = toks[lead:]
+        while rest and not rest[0][2][0].isupper():  # "(le Niger) de Ségou": a particle never starts a name
+            rest = rest[1:]
         if any(t[2] in CAP_STOP for t in rest):
             continue
         has_title = prev in honorifics or fold(prev) in titles or lead > 0 and toks[lead - 1][2] in honorifics
@@ -213,7 +238,7 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
             extra.append(Mention(m.start(), m.end(), m.group(), "person"))
     persons = _dedupe(persons + extra)
     out = list(persons)
-    verb_starts = {tok.idx for tok in (doc if doc is not None else ()) if tok.pos_ in ("VERB", "AUX")}
+    verb_starts = {tok.idx for tok in tokens_with_pos(doc, ("VERB", "AUX"))}
     for m in _role_regex(lex).finditer(masked):
         head = m.group("head")
         tail_end = _role_tail(masked, m.end(), lex, verb_starts)
@@ -364,14 +389,39 @@ class Speakers:
         self._near: dict[str, set[str]] = {}  # person key -> stems around its mentions
         self._apposed: dict[str, set[str]] = {}  # person key -> stems of its appositions
         self._full: dict[str, tuple[str | None, str]] = {}
+        self._gender: dict[str, str | None] = {}  # person key -> "m" / "f" (None: the text disagrees)
+        left, right = _apposed_role(self.lex)
         for m in self.mentions:
             if m.kind != "person":
                 continue
             key = self.person_key(m)
+            g = m.gender or self._apposed_gender(m, left, right)
+            if g is not None:
+                self._gender[key] = g if self._gender.get(key, g) == g else None
             ident, name = self._entity(m)
             old = self._full.get(key)
             if old is None or (ident and not old[0]) or (bool(ident) == bool(old[0]) and len(name) > len(old[1])):
                 self._full[key] = (ident, name)
+
+    def _apposed_gender(self, m: Mention, left: re.Pattern[str], right: re.Pattern[str]) -> str | None:
+        """The gender a role word or an agreed participle beside the name gives the person."""
+        before = self.masked[max(0, m.start - 70):m.start]
+        hon = before.split()[-1] if before.split() and before[-1:].isspace() else ""
+        if hon in self.lex.HONORIFICS_F or hon in self.lex.HONORIFICS_M:  # "Mme Dicko", "M. Sidibé"
+            return "f" if hon in self.lex.HONORIFICS_F else "m"
+        found = left.search(before)
+        if found and found.group("part"):
+            return "f"
+        if found is None:
+            found = right.match(self.masked, m.end, min(len(self.masked), m.end + 60))
+        if found is None or not found.group("head"):
+            return None
+        return _gender_of_det(found.group("det") or "", found.group("head"), self.lex)
+
+    def gender_of(self, m: Mention) -> str | None:
+        if m.kind == "person":
+            return m.gender or self._gender.get(self.person_key(m))
+        return m.gender
 
     def _entity(self, m: Mention) -> tuple[str | None, str]:
         if m.entity_id and self._fits(m):
@@ -517,6 +567,7 @@ class Speakers:
         generic = {stem(w) for w in ("chef", "ministre", "responsable", "président")}
         best: tuple[float, int, Mention] | None = None
         role_words = set(m.words) | {f"country:{c}" for c in role_countries}
+        role_words |= {w for group in _synonym_stems(self.lex) if group & role_words for w in group}
         for p in self.mentions:
             if p.kind != "person" or p.start >= m.start:
                 continue
@@ -543,7 +594,20 @@ class Speakers:
         # A role that names a country ("le ministre burkinabè") needs a person that shares
         # its words; a bare role ("le ministre") goes to the last person named.
         specific = bool(role_dem or role_countries)
-        if best is None or best[0] < 0 or (specific and best[0] <= 0):
+        # ... unless that person is the only one named so far and nothing contradicts it
+        # ("Mariam K. : « ... » / La romancière malienne publie ...").
+        alone = best is not None and len({self.person_key(p) for p in self.mentions
+                                          if p.kind == "person" and p.start < m.start}) == 1
+        if alone and best is not None:
+            key = self.person_key(best[2])
+            theirs = {w for w in self._appositions(key) if w in demonyms or w.startswith("country:")}
+            g = self.gender_of(best[2])
+            ident = self.of_person(best[2]).id
+            ent = get(ident) if get is not None and ident else None
+            # nothing the text (or the gazetteer) says about that person contradicts the role
+            alone = not (theirs and not theirs & role_words) and not (m.gender and g and m.gender != g) \
+                and not (role_countries and ent is not None and ent.country and ent.country not in role_countries)
+        if not alone and (best is None or best[0] < 0 or (specific and best[0] <= 0)):
             return Speaker(None, " ".join(bare.split()), m.text, m.start, m.end, "role")
         sp = self.of_person(best[2])
         self.role_links.setdefault(self.person_key(best[2]), set()).update(m.words)
@@ -564,7 +628,7 @@ class Speakers:
             sp = self.resolve(m)
             if sp.kind not in ("person", "role"):  # an unnamed role is still a person
                 continue
-            if gender is None or m.gender in (None, gender):
+            if gender is None or self.gender_of(m) in (None, gender):
                 return sp
             fallback = fallback or sp
         return fallback
@@ -586,6 +650,13 @@ def _role_heads(lex: ModuleType) -> re.Pattern[str]:
     """One regex for "any role head as a whole word" of folded text."""
     heads = sorted({fold(h) for h in lex.ROLE_HEADS}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+
+
+@lru_cache(maxsize=8)
+def _synonym_stems(lex: ModuleType) -> tuple[frozenset[str], ...]:
+    """Stems of the role words that name the same function ("technicien" / "sélectionneur")."""
+    return tuple(frozenset(s for w in group for s in _content_stems(w))
+                 for group in getattr(lex, "ROLE_SYNONYMS", ()))
 
 
 @lru_cache(maxsize=8)

@@ -95,7 +95,10 @@ ROLE_HEADS: tuple[str, ...] = (
     "commissaire", "émissaire", "envoyé spécial", "envoyée spéciale", "leader", "dirigeant",
     "dirigeante", "homologue", "haut représentant", "conseiller", "conseillère", "procureur",
     "avocat", "avocate", "juge", "imam", "archevêque", "roi", "reine", "émir", "prince",
-    "sultan", "officier", "porte-drapeau", "chef",
+    "sultan", "officier", "porte-drapeau", "éditeur", "éditrice", "technicien", "technicienne",
+    "entraîneur", "entraîneuse", "sélectionneur", "sélectionneuse", "romancier", "romancière",
+    "écrivain", "écrivaine", "rapporteur", "rapporteuse", "conseiller national",
+    "conseillère nationale", "chef",
 )
 
 # Honorific-like titles that sit right before a name ("le général Hamidou Sawadogo").
@@ -109,8 +112,26 @@ FEMININE_ROLE_HEADS: frozenset[str] = frozenset({
     "présidente", "directrice", "ambassadrice", "représentante", "coordonnatrice",
     "coordinatrice", "déléguée", "députée", "experte", "chercheuse", "patronne", "avocate",
     "dirigeante", "conseillère", "reine", "secrétaire générale", "vice-présidente",
-    "envoyée spéciale",
+    "envoyée spéciale", "éditrice", "technicienne", "entraîneuse", "sélectionneuse",
+    "romancière", "écrivaine", "rapporteuse", "conseillère nationale",
 })
+
+# Role heads whose feminine is another word ("le directeur" / "la directrice"): a person
+# presented with one of them is a man, whatever the determiner ("son éditeur dakarois").
+MASCULINE_ROLE_HEADS: frozenset[str] = frozenset({
+    "président", "vice-président", "directeur", "ambassadeur", "représentant", "coordonnateur",
+    "coordinateur", "délégué", "député", "sénateur", "expert", "chercheur", "patron",
+    "dirigeant", "conseiller", "avocat", "roi", "prince", "émir", "sultan", "envoyé spécial",
+    "éditeur", "technicien", "entraîneur", "sélectionneur", "romancier", "écrivain",
+    "rapporteur", "conseiller national", "procureur", "gouverneur", "préfet",
+})
+
+# Role words that name the same function: a later "le technicien" is the person first
+# presented as "le sélectionneur X". Each group is a set of interchangeable heads.
+ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"technicien", "entraîneur", "sélectionneur", "coach"}),
+    frozenset({"écrivain", "romancier", "auteur", "romancière", "écrivaine", "autrice"}),
+)
 
 # Nouns of documents that "speak": "précise le communiqué conjoint", "selon le rapport".
 DOC_HEADS: frozenset[str] = frozenset({
@@ -157,7 +178,12 @@ NAMING_CUES: frozenset[str] = frozenset({
     "projet", "initiative", "plan", "hashtag", "titre", "titré", "titrée", "mot", "terme",
     "expression", "label", "documentaire", "série", "pièce", "campagne", "journal",
     "magazine", "qualifié", "qualifiée", "qualifiés", "qualifiées", "rebaptisé", "nom",
+    "dite", "dites", "dits", "baptisés", "baptisées", "surnommés", "surnommées", "appelés",
+    "appelées", "nommé", "nommée",
 })
+# Of the naming cues, the ones that are also speech verbs when a subject or an auxiliary
+# comes right before them ("vous dites « ... »", "l'ont appelé « ... »" stays a name).
+NAMING_CUES_AFTER_SUBJECT: frozenset[str] = frozenset({"dites", "dits"})
 
 # Verbs of a subject pronoun that are impersonal, not a person ("il faut", "il y a").
 IMPERSONAL_AFTER_IL: tuple[str, ...] = (
