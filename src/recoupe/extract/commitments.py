@@ -31,10 +31,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
 import yaml
-from spacy.attrs import POS
-from spacy.symbols import VERB
 
 from recoupe.extract.packs import PACKS_DIR
+from recoupe.extract.tokens import tokens_with_pos
 from recoupe.records import Claim
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -310,10 +309,8 @@ def _future_actions(doc: Any, s: int, e: int, verbs: list[Any] | None = None) ->
 
 
 def _verbs(doc: Any) -> list[Any]:
-    """The doc's VERB tokens in order, found from the POS array (not token by token)."""
-    if not len(doc):
-        return []
-    return [doc[int(i)] for i in (doc.to_array(POS) == VERB).nonzero()[0]]
+    """The doc's VERB tokens in order."""
+    return tokens_with_pos(doc, ("VERB",))
 
 
 def _infinitive(doc: Any, start: int, end: int) -> str:

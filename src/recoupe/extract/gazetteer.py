@@ -17,7 +17,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 from types import MappingProxyType
@@ -182,12 +182,20 @@ class Gazetteer:
                 tokens = tokens[1:]
                 changed = True
                 continue
-            for h in self._honorifics:
+            for h in self._honorifics_by_head.get(tokens[0], ()):
                 if len(tokens) > len(h) and tuple(tokens[: len(h)]) == h:
                     tokens = tokens[len(h):]
                     changed = True
                     break
         return " ".join(tokens)
+
+    @cached_property
+    def _honorifics_by_head(self) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+        """The honorifics by their first token, longest first as in ``_honorifics``."""
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for h in self._honorifics:
+            out.setdefault(h[0], []).append(h)
+        return {head: tuple(hs) for head, hs in out.items()}
 
     def is_honorific(self, word: str) -> bool:
         """True if ``word`` alone is a title ("SEM", "Capitaine", "Excellences")."""
