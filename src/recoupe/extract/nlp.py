@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable
 
 import spacy
-from spacy.attrs import IS_TITLE, POS
+from spacy.attrs import IS_TITLE, ORTH, POS
 from spacy.language import Language
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +29,8 @@ FIXER = "recoupe_entity_fixes_v1"
 _LABELS = {"person": "PER", "org": "ORG", "state": "LOC", "place": "LOC"}
 # A name after a title is at most this many tokens ("Mahamat Idriss Déby Itno").
 MAX_NAME_TOKENS = 5
+# Word forms whose matching key the fixer remembers before starting afresh.
+KEY_CACHE_SIZE = 200_000
 # Tokens that may sit inside a name without ending it ("Kyélem de Tambèla", "von der Leyen").
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "el", "ould", "ben", "ibn", "al", "le"})
 
@@ -97,6 +99,8 @@ class EntityFixes:
         self.honorifics: tuple[tuple[str, ...], ...] = ()
         self.titles: frozenset[str] = frozenset()
         self.title_heads: frozenset[str] = frozenset()  # what a title's first words join to
+        self.title_starts: frozenset[str] = frozenset()  # keys a title can start with
+        self._keys: dict[int, str] = {}  # matching key by ORTH hash (a bounded cache)
         self.max_title_tokens = 0
         self.strict: dict[str, frozenset[str]] = {}
 
@@ -105,6 +109,7 @@ class EntityFixes:
         self.honorifics = gazetteer.honorific_tokens()
         self.titles = frozenset(" ".join(t) for t in self.honorifics)
         self.title_heads = frozenset(t[:j] for t in self.titles for j in range(len(t)) if t[j] == " ")
+        self.title_starts = self.titles | self.title_heads
         self.max_title_tokens = max((len(t) for t in self.honorifics), default=0) + 1
         strict: dict[str, set[str]] = {}
         loose: set[str] = set()  # keys with a mixed-case alias ("FAMa"): any case is fine
@@ -120,8 +125,7 @@ class EntityFixes:
         self.strict = {k: frozenset(v) for k, v in strict.items() if k not in loose}
 
     def __call__(self, doc: Doc) -> Doc:
-        # Matching keys of the tokens, once per doc (plain ASCII words take the fast path).
-        keys = [t.lower_ if t.is_ascii and t.is_alpha else norm_key(t.text) for t in doc]
+        keys = self._token_keys(doc)
         spans: list[Span] = []
         for ent in doc.ents:
             if ent.ent_id_ and not self._case_ok(ent):
@@ -136,6 +140,22 @@ class EntityFixes:
         doc.ents = filter_spans(kept + [t for t in titled if not any(
             s.start < t.end and t.start < s.end for s in kept)])
         return doc
+
+    def _token_keys(self, doc: Doc) -> list[str]:
+        """Matching keys of the tokens (``norm_key`` of their text), once per doc, read from
+        the ORTH array and remembered per word form."""
+        if not len(doc):
+            return []
+        cache, strings = self._keys, doc.vocab.strings
+        if len(cache) > KEY_CACHE_SIZE:
+            cache.clear()
+        out = []
+        for orth in doc.to_array(ORTH).tolist():
+            key = cache.get(orth)
+            if key is None:
+                key = cache[orth] = norm_key(strings[orth])
+            out.append(key)
+        return out
 
     def _case_ok(self, ent: Span) -> bool:
         if ent.label_ == "LOC" and any(len(t) > 3 and t.text[:1].islower() for t in ent):
@@ -215,8 +235,9 @@ class EntityFixes:
         # Proper nouns in title case, read once from the token arrays (not token by token).
         flags = doc.to_array([POS, IS_TITLE]) if n else None
         capital_propn = ((flags[:, 0] == PROPN) & (flags[:, 1] != 0)).tolist() if n else []
+        starts = self.title_starts
         while i < n:
-            skip = self._title_at(keys, i, n)
+            skip = self._title_at(keys, i, n) if keys[i] in starts else 0
             while skip and self._title_at(keys, i + skip, n):  # "Leurs Excellences Général ..."
                 skip += self._title_at(keys, i + skip, n)
             if skip and doc[i].text[:1].isupper() or (skip and doc[i].lower_ in ("ministre", "président")):
