@@ -52,11 +52,12 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     unknown_persons: list[tuple[Span, str]] = []
     # The publication itself is no actor: its name in the metadata or credits, or a name the
     # article uses as its own voice ("a appris Sahel Quotidien"), wherever it appears.
-    outlets = _outlet_keys(ctx) | {norm_key(e.text) for e in ctx.doc.ents if _reported_by(ctx.doc, e, gz)}
+    ents = ctx.doc.ents  # a new tuple of spans at each access: read once
+    outlets = _outlet_keys(ctx) | {norm_key(e.text) for e in ents if _reported_by(ctx.doc, e, gz)}
     places = _article_places(ctx.doc, gz)
     place_words: list[Span] = []
-    surnames = {norm_key(e.text).split()[-1] for e in ctx.doc.ents if e.label_ == "PER" and len(e) > 1}
-    for ent in ctx.doc.ents:
+    surnames = {norm_key(e.text).split()[-1] for e in ents if e.label_ == "PER" and len(e) > 1}
+    for ent in ents:
         if lines.is_junk(ent.start_char) or gz.is_ignored(ent.text):
             continue
         if norm_key(ent.text) in outlets:

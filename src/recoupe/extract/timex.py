@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from recoupe.extract.packs.fr import timex_lexicon as lex
 from recoupe.extract.timex_grammar import RULES, Rule
@@ -217,12 +217,16 @@ def tag(text: str, anchor: date | None, doc: Any = None, today: date | None = No
     (the publication date; None when unknown). ``doc`` is an optional spaCy parse of the
     same text, used for tense; ``today`` fixes "recent" when a weekday must pick a year
     with no anchor (default: the current date)."""
+    return list(_tag_iter(text, anchor, doc, today))
+
+
+def _tag_iter(text: str, anchor: date | None, doc: Any = None, today: date | None = None) -> Iterator[Timex]:
+    """:func:`tag`, one expression at a time (a caller may stop at the first it needs)."""
     today = today or date.today()
     if not parse_of(doc, text):
         doc = None
     tense = tense_reader(text, doc)
     env = Env(text=text, anchor=anchor, today=today, tense=tense, parsed=doc is not None)
-    out: list[Timex] = []
     for cand in _select(text, anchor, today):
         found = HANDLERS[cand.rule.handler](cand.match, env)
         if found is None:
@@ -239,9 +243,8 @@ def tag(text: str, anchor: date | None, doc: Any = None, today: date | None = No
             Timex(s, e, text[s:e], found.type, v, found.approx, planned, cand.rule.name)
             for s, e, v in (_span(text, ps, pe) + (pv,) for ps, pe, pv in found.parts)
         )
-        out.append(Timex(start, end, text[start:end], found.type, found.value, found.approx,
-                         planned, cand.rule.name, found.mod, dict(found.attrs), parts))
-    return out
+        yield Timex(start, end, text[start:end], found.type, found.value, found.approx,
+                    planned, cand.rule.name, found.mod, dict(found.attrs), parts)
 
 
 # ---------------------------------------------------------------- pipeline extractor
@@ -258,7 +261,9 @@ def article_anchor(text: str, published: str | None) -> date | None:
             return date.fromisoformat(published[:10])
         except ValueError:
             pass
-    for t in tag(text, None):
+    if not any(c.rule.name in _FULL_DATE_RULES for c in _candidates(text)):
+        return None  # no rule that gives a full date matched anywhere
+    for t in _tag_iter(text, None):
         first = t.value.split("/")[0]
         if t.rule in _FULL_DATE_RULES and re.fullmatch(r"\d{4}-\d\d-\d\d", first):
             return date.fromisoformat(first)
