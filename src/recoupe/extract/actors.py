@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH
+
 from recoupe.extract.gazetteer import ACCENT_TABLE, Gazetteer, norm_key, slug, strip_accents
 from recoupe.records import Claim, Entity
 
@@ -303,11 +305,18 @@ def _demonyms(doc: "Doc", gz: Gazetteer, lines: "LineIndex", taken: list[tuple[i
     """States named by a demonym: "la partie russe", "le ministre malien", "les Maliens"."""
     agents = gz.words("agent_nouns")
     out = []
-    for tok in doc:
-        if not tok.is_alpha and "-" not in tok.text:
+    strings = doc.vocab.strings
+    states: dict[int, Entity | None] = {}  # per word form: one look-up per article
+    for i, (orth, alpha) in enumerate(doc.to_array([ORTH, IS_ALPHA]).tolist() if len(doc) else ()):
+        if orth in states:
+            state = states[orth]
+        else:
+            text = strings[orth]
+            state = states[orth] = gz.demonym(text) if alpha or "-" in text else None
+        if state is None:
             continue
-        state = gz.demonym(tok.text)
-        if state is None or lines.is_junk(tok.idx) or _overlaps(tok.idx, tok.idx + len(tok), taken):
+        tok = doc[i]
+        if lines.is_junk(tok.idx) or _overlaps(tok.idx, tok.idx + len(tok), taken):
             continue
         if tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN") and tok.text.endswith("s"):
             ok = True  # "les Maliens", "des Burkinabès": the people, hence the state
@@ -333,9 +342,25 @@ def _folded(text: str) -> str:
     return "".join(out)
 
 
+_ROLE_REGEXES: dict[int, tuple[tuple[tuple[str, str], ...], re.Pattern[str]]] = {}
+
+
 def _role_regex(gz: Gazetteer) -> re.Pattern[str]:
+    """The role phrases of ``gz`` as one regex, built once per gazetteer."""
+    phrases = gz.role_phrases()
+    known = _ROLE_REGEXES.get(id(phrases))
+    if known is not None and known[0] is phrases:
+        return known[1]
+    if len(_ROLE_REGEXES) > 8:
+        _ROLE_REGEXES.clear()
+    rx = _build_role_regex(phrases)
+    _ROLE_REGEXES[id(phrases)] = (phrases, rx)
+    return rx
+
+
+def _build_role_regex(phrases: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     alternatives = []
-    for phrase, _office in gz.role_phrases():
+    for phrase, _office in phrases:
         toks = phrase.split()
         parts = []
         for i, tok in enumerate(toks):
@@ -378,8 +403,11 @@ def _anaphors(doc: "Doc", gz: Gazetteer, lines: "LineIndex", named: set[str],
               taken: list[tuple[int, int]]) -> list[_Mention]:
     """"la Confédération" for an organisation the article has already named."""
     out = []
-    for tok in doc:
-        if not tok.is_title or _overlaps(tok.idx, tok.idx + len(tok), taken) or lines.is_junk(tok.idx):
+    for i, title in enumerate(doc.to_array(IS_TITLE).tolist() if len(doc) else ()):
+        if not title:
+            continue
+        tok = doc[i]
+        if _overlaps(tok.idx, tok.idx + len(tok), taken) or lines.is_junk(tok.idx):
             continue
         org = gz.anaphor(tok.text)
         if org is not None and org.id in named:
