@@ -85,3 +85,89 @@ def test_quotes_the_only_person_named_is_the_role_that_follows():
 def test_quotes_a_name_after_dite_is_not_a_quote():
     text = "Les villages de la zone dite « des trois rivières du grand nord » sont désertés."
     assert run(text) == []
+
+
+def test_quotes_one_of_them_is_named_by_the_apposition_that_follows():
+    text = ("Des pêcheurs de Mopti attendent la crue. « Le poisson ne remonte plus comme avant "
+            "depuis des années », soupire l'un d'eux, un piroguier de 60 ans.")
+    assert speakers(text)["Le poisson ne remonte plus comme avant depuis des années"] == \
+        "piroguier de 60 ans"
+
+
+def test_quotes_selon_name_and_role_apposition_leave_the_clause_alone():
+    text = ("D'après Moussa Keïta, président du Syndicat des transporteurs, les routes du nord "
+            "sont impraticables depuis la fin des pluies.")
+    c = run(text)[0]
+    assert c.value == "les routes du nord sont impraticables depuis la fin des pluies"
+    assert c.attrs["speaker_name"] == "Moussa Keïta"
+
+
+def test_quotes_plural_sources_after_the_clause_of_a_dispatch():
+    text = ("BAMAKO, 2 mars 2026 (AFP) - Deux ponts ont été détruits dans la nuit près de Ségou, "
+            "ont indiqué jeudi des sources locales.")
+    c = run(text)[0]
+    assert c.value == "Deux ponts ont été détruits dans la nuit près de Ségou"
+    assert c.attrs["speaker_name"] == "sources locales"
+
+
+def test_quotes_subject_incise_keeps_the_whole_clause_around_it():
+    text = ("Le rapport de l'ONG a été publié lundi. Les familles, note le rapport, attendent "
+            "encore les semences promises.")
+    c = only_indirect(text)
+    assert c.value == "Les familles, note le rapport, attendent encore les semences promises"
+
+
+def test_quotes_pronoun_incise_in_reported_speech():
+    text = ("Le maire de Kaya, Idrissa Ouédraogo, a reçu les déplacés. La ville, a-t-il assuré, "
+            "peut encore accueillir deux mille familles.")
+    c = only_indirect(text)
+    assert c.value == "La ville, a-t-il assuré, peut encore accueillir deux mille familles"
+    assert c.attrs["speaker_name"] == "Idrissa Ouédraogo"
+
+
+def test_quotes_a_verb_with_an_object_after_a_comma_is_no_incise():
+    text = ("Interrogé, le directeur de l'hôpital, Abdou Sow, a jugé le rapport « excessif et "
+            "mal informé sur nos services ».")
+    assert all(c.attrs["direct"] for c in run(text))
+
+
+def test_quotes_an_absolute_participle_clause_ends_the_reported_clause():
+    text = ("Le ministre Ali Traoré a indiqué que la réunion se tiendrait à Dakar en mai, les "
+            "deux pays ayant convenu d'alterner les rencontres.")
+    assert only_indirect(text).value == "la réunion se tiendrait à Dakar en mai"
+
+
+def test_quotes_a_t_on_appris_aupres_names_the_source():
+    text = ("La frontière avec le Mali restera fermée jusqu'à nouvel ordre, a-t-on appris "
+            "auprès du ministère de l'Intérieur.")
+    c = only_indirect(text)
+    assert c.value == "La frontière avec le Mali restera fermée jusqu'à nouvel ordre"
+    assert "ministère de l'Intérieur" in c.attrs["speaker_name"]
+
+
+def only_indirect(text: str):
+    got = [c for c in run(text) if not c.attrs["direct"]]
+    assert len(got) == 1, [c.value for c in run(text)]
+    return got[0]
+
+
+def test_quotes_a_name_after_alors_que_is_not_the_speaker_nor_what_was_said():
+    text = ("L'entraîneur Paul Sawadogo a changé trois joueurs. « On a perdu le match au milieu "
+            "du terrain », soupirait un supporter alors qu'un dirigeant défendait les choix de "
+            "Sawadogo.")
+    claims = run(text)
+    assert [c.value for c in claims] == ["On a perdu le match au milieu du terrain"]
+    assert claims[0].attrs["speaker_name"] == "supporter"
+
+
+def test_quotes_a_subject_with_its_verb_is_not_an_institution_name():
+    text = ("Le communiqué final a été lu à la presse. Les Parties sont ensuite convenues « du "
+            "renforcement des patrouilles communes le long de la frontière ».")
+    c = only(text)
+    assert c.attrs["speaker_name"] != "Parties sont ensuite convenues"
+
+
+def only(text: str):
+    got = run(text)
+    assert len(got) == 1, [c.value for c in got]
+    return got[0]

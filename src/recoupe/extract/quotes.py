@@ -176,7 +176,8 @@ class _Resolver:
         if own and (own[0].kind in ("doc", "person") or not lead):
             return self.speakers.resolve(own[0])
         np = _INSTITUTION_SUBJECT.match(self.masked, start, pos)
-        if np is not None:  # "la Fédération burkinabè de football « renouvelle ... »"
+        if np is not None and not any(fold(w) in _NOT_IN_NAME for w in words(np.group("np"))):
+            # "la Fédération burkinabè de football « renouvelle ... »"
             s, e = np.start("np"), np.end("np")
             return Speaker(None, _bare_name(self.text[s:e]), self.text[s:e], s, e, "phrase")
         return None
@@ -203,6 +204,12 @@ _FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depu
 # A named institution right before the quote that carries its verb: "la Fédération X « ... »".
 _INSTITUTION_SUBJECT = re.compile(
     r"\s*(?P<np>(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0]+[\w’'-]+){0,6}?)[ \u00a0]*(?:«|“|\"|<<)")
+
+
+# Words that end a name: verbs and adverbs ("Les Parties sont ensuite convenues « ... »").
+_NOT_IN_NAME = frozenset({"a", "ont", "est", "sont", "sera", "seront", "etait", "etaient", "avait",
+                          "avaient", "se", "s'", "ne", "n'", "y", "qui", "que", "ensuite", "egalement",
+                          "aussi", "deja", "encore", "alors", "en"})
 
 
 def _bare_name(phrase: str) -> str:

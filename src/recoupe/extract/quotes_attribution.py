@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
@@ -41,6 +42,9 @@ _VOICE = re.compile(r"\bpar la voix d(?:e\s+|u\s+|es\s+|['’]\s*)", re.IGNORECA
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "sa", "son", "ses",
                           "leur", "leurs", "cette", "ce", "ces", "notre", "votre"})
 # one line break may be a wrapped line; the dot of an honorific or an initial ("M. Sidibé") is no stop
+# "l'un d'eux", "l'une des habitantes", "certains d'entre eux": one of a group, named after.
+_PARTITIVE = re.compile(r"\s*(?:l['’]une?|une?|certaine?s|plusieurs|l['’]autre)\s+(?:d['’]entre\s+)?"
+                        r"(?:d['’]eux|d['’]elles|des\s+[\w’'-]+|de\s+[\w’'-]+)\s*(?=,)", re.IGNORECASE)
 _HARD_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<!\bMe)\.|[;!?«»“”\"_<>:]|\n\s*\n")
 
 
@@ -121,11 +125,31 @@ class Finder:
             # determiner and a title is an apposition of the phrase.
             if names and len(words(self.masked[first:names[0].start])) <= 2:
                 return second if second != -1 else end
+            # "l'un d'eux, un commerçant de 52 ans": the apposition says who "one of them" is.
+            if _PARTITIVE.match(self.masked, start, first + 1) and re.match(
+                    r",\s*(?:un|une|le|la|l['’])\b", self.masked[first:first + 8], re.I):
+                return second if second != -1 else end
+            # "X, président de l'Association Y, CLAUSE": a role in apposition belongs to X.
+            if second != -1 and self.in_range(start, first, ("person",)) and _role_heads_re(self.lex).match(
+                    fold(self.masked[first + 1:second]).strip()):
+                return second
             return first
         return end
 
     def phrase_cue(self, start: int, end: int, verb: str, rule: str) -> Cue | None:
         """The best speaker mention in a noun phrase, else the phrase itself."""
+        part = _PARTITIVE.match(self.masked, start, end)
+        if part is not None:  # "l'un d'eux, un commerçant": the apposition is the speaker
+            comma = self.masked.find(",", part.end(), end)
+            if comma != -1:
+                start = comma + 1
+        stops = {fold(x) for x in self.lex.NP_STOPWORDS}
+        for k, w in enumerate(re.finditer(_W, self.masked[start:end])):
+            # "soupirait un agent alors qu'un membre ... de Courbis": the speaker phrase ends
+            # at a connector after its first word; names past it are someone else.
+            if k and fold(w.group()) in stops:
+                end = start + w.start()
+                break
         found = self.in_range(start, end)
         for kinds in (("person",), ("doc",), ("role", "pronoun"), ("org",)):
             pick = [m for m in found if m.kind in kinds]
@@ -289,6 +313,13 @@ class Finder:
 
 
 _SUBJECTS = frozenset({"vous", "nous", "ils", "elles", "on", "qui", "a", "ont", "avait", "avaient", "je", "j'", "tu"})
+
+
+@lru_cache(maxsize=8)
+def _role_heads_re(lex: ModuleType) -> re.Pattern[str]:
+    """A role head at the start of folded text, after an optional determiner."""
+    heads = sorted({fold(h) for h in lex.ROLE_HEADS}, key=len, reverse=True)
+    return re.compile(r"(?:(?:le|la|l'|un|une)\s*)?(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
 
 
 def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:

@@ -10,12 +10,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recoupe.extract.quotes_attribution import _LEAD, Cue, Finder, opener_at
+from recoupe.extract.quotes_attribution import _INV_PRONOUN, _LEAD, Cue, Finder, opener_at
+from recoupe.extract.quotes_mentions import Mention
 from recoupe.extract.quotes_spans import words
 
 # "que" after a speech verb, with up to four words between ("a confié à la presse qu'...").
 _QUE = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+qu(?:e\b|['’])")
 _TRAIL_SELON = re.compile(r",\s+(?:selon|d['’]après)\s+", re.IGNORECASE)
+# An absolute participial clause after a comma ("les deux parties ayant convenu ...").
+_ABSOLUTE = re.compile(r",\s+(?:[\w’'-]+\s+){1,4}?(?:ayant|étant)\s")
+# A dateline before the first sentence of a dispatch: "NIAMEY, 3 décembre 2026 (ASP) - ".
+_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+,[^\n]{0,60}?\s[-–—]\s+")
+# "..., a-t-on appris auprès du ministère": the source is the complement of "auprès de".
+_APPRIS = re.compile(r",\s+a-t-on\s+appris\s+(?:auprès\s+(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+)|de\s+source\s+)",
+                     re.IGNORECASE)
+_DETERMINER_START = re.compile(r"\s*(?:les?|la|l['’]|une?|des|ce|cet|cette|ces|son|sa|ses|leurs?)\b", re.IGNORECASE)
+# Words that make "que" a conjunction ("alors que", "tandis que", "avant que").
+_CONJUNCTION_QUE = re.compile(r"\b(?:alors|tandis|bien|parce|avant|après|pendant|dès|sans|afin|lors|"
+                              r"ainsi|même|tant|sitôt|depuis|plutôt|pour)\s+qu(?:e\b|['’])\Z", re.IGNORECASE)
 _MIN_CLAUSE_WORDS = 3  # shorter "clauses" are fragments ("que non", "qu'il viendra")
 
 
@@ -49,6 +61,9 @@ def _clause_cut(f: Finder, clause_start: int, sent_end: int,
     semi = f.masked.find(";", clause_start, sent_end)
     if semi != -1:
         end = semi
+    absolute = _ABSOLUTE.search(f.masked, clause_start, end)
+    if absolute is not None:  # "..., les deux parties ayant convenu de ...": the writer's gloss
+        end = absolute.start()
     for vs, ve, _ in verbs:
         if vs <= clause_start or vs >= end:
             continue
@@ -71,8 +86,8 @@ def que_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> lis
     verbs = f.verbs.find(f.masked, s, e)
     for vs, ve, lemma in verbs:
         m = _QUE.match(f.masked, ve)
-        if not m or "," in f.masked[ve:m.end()]:
-            continue
+        if not m or "," in f.masked[ve:m.end()] or _CONJUNCTION_QUE.search(f.masked, ve, m.end()):
+            continue  # "soupirait-il alors que ...": a conjunction, not what was said
         cs = m.end()
         while cs < e and f.text[cs].isspace():
             cs += 1
@@ -134,6 +149,21 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
     out = []
     for comma in re.finditer(r",\s+", f.masked[s:e]):
         pos = s + comma.end()
+        pron = _pronoun_incise(f, pos, e)
+        if pron is not None:
+            cue, inc_end = pron
+            lead_start = s + comma.start()
+            if "_" in f.masked[s:e]:
+                break  # a quotation in the sentence: the incise is the direct quote's
+            if inc_end < e and _DETERMINER_START.match(f.masked, s) and len(words(f.masked[s:lead_start])) <= 6:
+                cs, ce = _trim_clause(f.text, s, e)  # "Le Tchad, a-t-il rappelé, accueille ..."
+            elif inc_end < e:
+                cs, ce = _trim_clause(f.text, inc_end, e)
+            else:
+                cs, ce = _trim_clause(f.text, s, lead_start)  # "CLAUSE, a-t-il précisé."
+            if len(words(f.text[cs:ce])) >= _MIN_CLAUSE_WORDS and not _holds(direct, cs, ce):
+                out.append(Statement(cs, ce, False, cue))
+            break
         m = re.match(r"(?:(?:a|ont|avait)\s+)?(?:s['’]|se\s+)?([\w’'-]+)\s+", f.masked[pos:e])
         if not m:
             continue
@@ -153,8 +183,13 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
         lead_start = s + comma.start()
         if "_" in f.masked[s:lead_start]:
             continue  # « ... », a souligné X: the direct quote has it
+        if f.masked[np_end:e].strip(" \t\n.!?…") and f.masked[np_end] != ",":
+            continue  # "..., a jugé le rapport « alarmiste »": an object, not an inverted subject
         if np_end < e and f.masked[np_end] == "," and len(words(f.masked[s:lead_start])) <= 6:
-            cs, ce = _trim_clause(f.text, np_end + 1, e)  # "A ce titre, renseigne le document, CLAUSE"
+            if _DETERMINER_START.match(f.masked, s):  # "Les déplacés, note le document, vivent ..."
+                cs, ce = _trim_clause(f.text, s, e)
+            else:
+                cs, ce = _trim_clause(f.text, np_end + 1, e)  # "A ce titre, renseigne le document, CLAUSE"
         else:
             cs, ce = _trim_clause(f.text, s, lead_start)  # "CLAUSE, a assuré X"
         if opener_at(f.text, cs) or _holds(direct, cs, ce) or "_" in f.masked[cs:ce]:
@@ -165,13 +200,59 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
     return out
 
 
+def _pronoun_incise(f: Finder, pos: int, e: int) -> tuple[Cue, int] | None:
+    """``a-t-il rappelé`` at ``pos``, closed by a comma or the end of the sentence: its cue
+    and where the incise ends (after its comma, or ``e``)."""
+    m = _INV_PRONOUN.match(f.masked[pos:min(e, pos + 60)])
+    if m is None or not m.group("p1") and not m.group("p2") and not m.group("p3"):
+        return None
+    g = next(k for k in ("p1", "p2", "p3") if m.group(k))
+    if m.group(g).lower() == "on":
+        return None
+    vk = {"p1": "v1", "p2": "v2", "p3": "v3"}[g]
+    if vk == "v1" and m.group("v1b") and f.verbs.lemma(m.group("v1b")):
+        vk = "v1b"
+    lemma = f.verbs.lemma(m.group(vk), pos + m.start(vk))
+    if lemma is None:
+        return None
+    rest = f.masked[pos + m.end():e]
+    tail = re.match(r"\s*,\s*", rest)
+    if tail is not None:
+        inc_end = pos + m.end() + tail.end()
+    elif not rest.strip(" \t\n.!?…"):
+        inc_end = e
+    else:
+        return None
+    p_start = pos + m.start(g)
+    low = m.group(g).lower()
+    pron = next((x for x in f.mentions if x.start == p_start), None) or Mention(
+        p_start, pos + m.end(g), m.group(g), "pronoun", gender="f" if low.startswith("elle") else "m",
+        plural=low.endswith("s"))
+    return Cue(pron, lemma, "indirect-incise"), inc_end
+
+
+def appris_aupres(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list[Statement]:
+    """``CLAUSE, a-t-on appris auprès du ministère.``: the ministry is the source."""
+    m = _APPRIS.search(f.masked, s, e)
+    if not m:
+        return []
+    cue = f.phrase_cue(m.end(), f.np_region(m.end(), e), "apprendre", "indirect-appris")
+    cs, ce = _trim_clause(f.text, s, m.start())
+    if cue is None or _holds(direct, cs, ce) or len(words(f.text[cs:ce])) < _MIN_CLAUSE_WORDS:
+        return []
+    return [Statement(cs, ce, False, cue)]
+
+
 def indirect_statements(f: Finder, sentences: list[tuple[int, int]],
                         direct: list[tuple[int, int]]) -> list[Statement]:
     """Every indirect statement, in text order, without overlaps (earlier rules win)."""
     out: list[Statement] = []
     for s, e in sentences:
+        dateline = _DATELINE.match(f.masked, s, e)
+        if dateline is not None:  # "NIAMEY, 3 décembre (ASP) - CLAUSE": the clause starts after
+            s = dateline.end()
         found: list[Statement] = []
-        for rule in (que_clauses, lead_selon, trailing_selon, incise_clauses):
+        for rule in (que_clauses, lead_selon, trailing_selon, appris_aupres, incise_clauses):
             for st in rule(f, s, e, direct):
                 if not any(st.start < o.end and o.start < st.end for o in found):
                     found.append(st)

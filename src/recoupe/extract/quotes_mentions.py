@@ -26,6 +26,8 @@ _PARTICLE = r"(?:ag|Ag|ould|Ould|ben|Ben|bin|el|El|al|Al|de|da|dos|van|von|le|Le
 _GAP = r"(?:[ \u00a0]+|[ \u00a0]*\n(?!\s*\n)[ \u00a0]*)"  # a space, or one line break (wrapped text)
 _NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{NAME_TOKEN})*")
 _PRONOUN = re.compile(r"(?<![-\w’'])(il|elle|ils|elles|Il|Elle|Ils|Elles)\b(?!-)")
+# Capitalised words that a name tagger may take into a name at a sentence start.
+_LEAD_WORD = re.compile(r"(?:D['’]après|Selon|Pour|Par|Avec|Chez|Interrog[ée]+s?|Merci|Face à)\s+")
 _OBJ_PRONOUN = re.compile(r"\b(?:[Ss]elon|[Pp]our|[Dd]['’]après)\s+(lui|elle|eux|elles)\b")
 
 # Capitalised words that start or belong to institution and place names, never to a person's
@@ -131,7 +133,7 @@ _GROUP = re.compile(r"\b(?:[Ll]es|[Dd]es|[Ss]es|[Ll]eurs|[Cc]es)\s+(?:(?:deux|tr
                     r"plusieurs|nombreux)\s+)?(?:ministres|chefs|diplomates|responsables|experts|"
                     r"dirigeants|représentants|présidents|délégués|manifestants|habitants|témoins|"
                     r"observateurs|analystes|organisateurs|économistes|syndicats|autorités|"
-                    r"délégations|participants|députés|élus)\b", re.IGNORECASE)
+                    r"délégations|participants|députés|élus|sources)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -190,6 +192,9 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         stop = re.search(r"[.;!?:](?:\s|$)", text[s:e])
         if stop:  # a mention never runs over the end of a sentence
             e = s + stop.start()
+        lead = _LEAD_WORD.match(text, s, e)  # "D'après Issouf Barro": the name starts after
+        if lead is not None:
+            s = lead.end()
         if e <= s or "_" in masked[s:e]:
             continue
         kind = str(c.attrs.get("kind", "person"))
@@ -197,7 +202,12 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
                              entity_id=c.value, name=c.attrs.get("name")))
     for ent in getattr(doc, "ents", ()):
         if ent.label_ == "PER" and "_" not in masked[ent.start_char:ent.end_char]:
-            found.append(Mention(ent.start_char, ent.end_char, ent.text, "person"))
+            s = ent.start_char
+            lead = _LEAD_WORD.match(text, s, ent.end_char)  # "D'après Issouf Barro": not the name
+            if lead is not None:
+                s = lead.end()
+            if ent.end_char - s >= 2:
+                found.append(Mention(s, ent.end_char, text[s:ent.end_char], "person"))
     honorifics = lex.HONORIFICS_M | lex.HONORIFICS_F | lex.HONORIFICS_N
     titles = lex.TITLE_WORDS
     for m in _NAME_RUN.finditer(masked):
@@ -211,7 +221,8 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
             lead = 0
         else:
             lead = 0
-            while lead < len(toks) and (toks[lead][2] in CAP_STOP or toks[lead][2] in honorifics):
+            while lead < len(toks) and (toks[lead][2] in CAP_STOP or toks[lead][2] in honorifics
+                                        or _LEAD_WORD.fullmatch(toks[lead][2] + " ")):
                 if toks[lead][2] in lex.HONORIFICS_F:
                     gender = "f"
                 elif toks[lead][2] in lex.HONORIFICS_M:

@@ -26,7 +26,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "souffler", "enchaîner", "reprendre", "répliquer", "rétorquer", "objecter", "concéder",
     "insinuer", "menacer", "accuser", "clamer", "proclamer", "scander", "tonner",
     "s'exprimer", "exprimer", "espérer", "souhaiter", "prôner", "réaffirmer", "appeler",
-    "rassurer", "détailler", "évoquer",
+    "rassurer", "détailler", "évoquer", "soupirer",
 })
 
 # Speech verbs that cannot introduce a *direct* quote on their own because their object is a
