@@ -171,3 +171,23 @@ def only(text: str):
     got = run(text)
     assert len(got) == 1, [c.value for c in got]
     return got[0]
+
+
+def test_quotes_a_place_the_gazetteer_knows_is_never_the_last_person():
+    from recoupe.records import Entity
+
+    from test_quotes_extract import FakeGazetteer, run as run_with
+
+    gaz = FakeGazetteer({"Niéna Koura": Entity(id="place:niena-koura", kind="place", name="Niéna Koura")})
+    text = ("La griotte Kandia Sissoko chante ce soir. Elle a grandi à Niéna Koura. "
+            "« Chaque quartier a sa chanson et je les connais toutes par cœur », dit-elle.")
+    c = [x for x in run_with(text, gaz) if x.attrs["direct"]][0]
+    assert c.attrs["speaker_name"] == "Kandia Sissoko"
+
+
+def test_quotes_a_pronoun_takes_up_the_institution_subject_of_the_sentence_before():
+    text = ("Le ministre Abdou Ndiaye a annoncé la fermeture du port de pêche. "
+            "La fédération des mareyeurs de Saint-Louis a aussitôt réagi. Dans un message, elle "
+            "juge que cette mesure « condamne des milliers de familles au chômage ».")
+    c = only(text)
+    assert c.attrs["speaker_name"].startswith("fédération des mareyeurs")

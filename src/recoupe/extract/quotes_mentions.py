@@ -26,6 +26,8 @@ _PARTICLE = r"(?:ag|Ag|ould|Ould|ben|Ben|bin|el|El|al|Al|de|da|dos|van|von|le|Le
 _GAP = r"(?:[ \u00a0]+|[ \u00a0]*\n(?!\s*\n)[ \u00a0]*)"  # a space, or one line break (wrapped text)
 _NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{NAME_TOKEN})*")
 _PRONOUN = re.compile(r"(?<![-\w’'])(il|elle|ils|elles|Il|Elle|Ils|Elles)\b(?!-)")
+# A sentence that starts with "Le/La/L' + common noun" (an institution when the lexicon says so).
+_INSTITUTION_HEAD = re.compile(r"(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?P<noun>[\w-]+)\b")
 # Capitalised words that a name tagger may take into a name at a sentence start.
 _LEAD_WORD = re.compile(r"(?:D['’]après|Selon|Pour|Par|Avec|Chez|Interrog[ée]+s?|Merci|Face à)\s+")
 _OBJ_PRONOUN = re.compile(r"\b(?:[Ss]elon|[Pp]our|[Dd]['’]après)\s+(lui|elle|eux|elles)\b")
@@ -401,6 +403,7 @@ class Speakers:
         self._apposed: dict[str, set[str]] = {}  # person key -> stems of its appositions
         self._full: dict[str, tuple[str | None, str]] = {}
         self._gender: dict[str, str | None] = {}  # person key -> "m" / "f" (None: the text disagrees)
+        self._places: dict[str, bool] = {}  # mention text -> the gazetteer knows it as a place
         left, right = _apposed_role(self.lex)
         for m in self.mentions:
             if m.kind != "person":
@@ -428,6 +431,17 @@ class Speakers:
         if found is None or not found.group("head"):
             return None
         return _gender_of_det(found.group("det") or "", found.group("head"), self.lex)
+
+    def _is_place(self, m: Mention) -> bool:
+        """True when the gazetteer knows the mention's words as a place or a state only."""
+        if m.entity_id:
+            return m.entity_id.startswith(("place:", "state:"))
+        known = self._places.get(m.text)
+        if known is None:
+            resolve = getattr(self.gazetteer, "resolve", None)
+            ent = resolve(_strip_honorifics(m.text, self.lex)) if resolve is not None else None
+            known = self._places[m.text] = ent is not None and getattr(ent, "kind", "") in ("place", "state")
+        return known
 
     def gender_of(self, m: Mention) -> str | None:
         if m.kind == "person":
@@ -636,6 +650,8 @@ class Speakers:
         """The last person (named, or a role resolved to a person) before ``pos``."""
         fallback: Speaker | None = None
         for m in reversed([x for x in self.mentions if x.end <= pos and x.kind in ("person", "role")]):
+            if m.kind == "person" and self._is_place(m):
+                continue  # a place is never a speaker ("de Ségou à Gao")
             sp = self.resolve(m)
             if sp.kind not in ("person", "role"):  # an unnamed role is still a person
                 continue
@@ -650,10 +666,31 @@ class Speakers:
                 if sp.kind in ("doc", "org", "group"):
                     return Speaker(sp.id, sp.name, m.text, m.start, m.end, sp.kind)
             return Speaker(None, None, m.text, m.start, m.end, "pronoun")
+        inst = self._institution_subject(m)
+        if inst is not None:
+            return inst
         sp = self.last_person(m.start, m.gender)
         if sp is None:
             return Speaker(None, None, m.text, m.start, m.end, "pronoun")
         return sp
+
+    def _institution_subject(self, m: Mention) -> Speaker | None:
+        """The institution that is the subject of the previous sentence, when the pronoun has
+        its gender and no person is named in between ("La délégation de l'UE a pris acte de la
+        décision. Dans un communiqué, elle estime ...")."""
+        nouns = _institution_nouns(self.lex)
+        k = next((i for i, (s, e) in enumerate(self.sentences) if s <= m.start < e), None)
+        if not nouns or not k:
+            return None
+        s = self.sentences[k - 1][0]
+        head = _INSTITUTION_HEAD.match(self.masked, s)
+        if head is None or nouns.get(fold(head.group("noun"))) != m.gender:
+            return None
+        end = _role_tail(self.masked, head.end(), self.lex, set())
+        if any(x.kind == "person" and end <= x.start < m.start for x in self.mentions):
+            return None
+        phrase = self.text[head.start("noun"):end]
+        return Speaker(None, " ".join(phrase.split()), self.text[s:end], s, end, "group")
 
 
 @lru_cache(maxsize=8)
@@ -661,6 +698,11 @@ def _role_heads(lex: ModuleType) -> re.Pattern[str]:
     """One regex for "any role head as a whole word" of folded text."""
     heads = sorted({fold(h) for h in lex.ROLE_HEADS}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+
+
+@lru_cache(maxsize=8)
+def _institution_nouns(lex: ModuleType) -> dict[str, str]:
+    return {fold(k): v for k, v in getattr(lex, "INSTITUTION_NOUNS", {}).items()}
 
 
 @lru_cache(maxsize=8)

@@ -133,6 +133,19 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"écrivain", "romancier", "auteur", "romancière", "écrivaine", "autrice"}),
 )
 
+# Institutions named by a common noun, with their gender: "La délégation de l'UE a pris acte
+# de la décision. Dans un communiqué, elle estime ..." (the pronoun takes up the subject).
+INSTITUTION_NOUNS: MappingProxyType[str, str] = MappingProxyType({
+    **{n: "f" for n in ("délégation", "fédération", "commission", "ambassade", "mission",
+                        "organisation", "agence", "union", "coalition", "association", "direction",
+                        "présidence", "primature", "junte", "armée", "police", "gendarmerie",
+                        "société", "compagnie", "entreprise", "banque", "mairie", "préfecture",
+                        "opposition", "ong", "plateforme", "confédération", "communauté")},
+    **{n: "m" for n in ("ministère", "gouvernement", "conseil", "comité", "parti", "syndicat",
+                        "mouvement", "collectif", "bureau", "parquet", "tribunal", "groupe",
+                        "front", "secrétariat", "cabinet", "état-major", "patronat", "régime")},
+})
+
 # Nouns of documents that "speak": "précise le communiqué conjoint", "selon le rapport".
 DOC_HEADS: frozenset[str] = frozenset({
     "communiqué", "déclaration", "document", "texte", "rapport", "résolution", "note",
