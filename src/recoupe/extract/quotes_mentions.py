@@ -402,16 +402,12 @@ class Speakers:
         self._near: dict[str, set[str]] = {}  # person key -> stems around its mentions
         self._apposed: dict[str, set[str]] = {}  # person key -> stems of its appositions
         self._full: dict[str, tuple[str | None, str]] = {}
-        self._gender: dict[str, str | None] = {}  # person key -> "m" / "f" (None: the text disagrees)
+        self._gender: dict[str, str | None] | None = None  # person key -> "m" / "f", built when asked
         self._places: dict[str, bool] = {}  # mention text -> the gazetteer knows it as a place
-        left, right = _apposed_role(self.lex)
         for m in self.mentions:
             if m.kind != "person":
                 continue
             key = self.person_key(m)
-            g = m.gender or self._apposed_gender(m, left, right)
-            if g is not None:
-                self._gender[key] = g if self._gender.get(key, g) == g else None
             ident, name = self._entity(m)
             old = self._full.get(key)
             if old is None or (ident and not old[0]) or (bool(ident) == bool(old[0]) and len(name) > len(old[1])):
@@ -445,8 +441,23 @@ class Speakers:
 
     def gender_of(self, m: Mention) -> str | None:
         if m.kind == "person":
-            return m.gender or self._gender.get(self.person_key(m))
+            return m.gender or self._genders().get(self.person_key(m))
         return m.gender
+
+    def _genders(self) -> dict[str, str | None]:
+        """Person key -> gender from honorifics, role words and agreed participles beside
+        any of its mentions (None when they disagree); built once, when a pronoun needs it."""
+        if self._gender is None:
+            self._gender = {}
+            left, right = _apposed_role(self.lex)
+            for m in self.mentions:
+                if m.kind != "person":
+                    continue
+                key = self.person_key(m)
+                g = m.gender or self._apposed_gender(m, left, right)
+                if g is not None:
+                    self._gender[key] = g if self._gender.get(key, g) == g else None
+        return self._gender
 
     def _entity(self, m: Mention) -> tuple[str | None, str]:
         if m.entity_id and self._fits(m):
