@@ -191,3 +191,16 @@ def test_quotes_a_pronoun_takes_up_the_institution_subject_of_the_sentence_befor
             "juge que cette mesure « condamne des milliers de familles au chômage ».")
     c = only(text)
     assert c.attrs["speaker_name"].startswith("fédération des mareyeurs")
+
+
+def test_quotes_plural_verb_and_indefinite_plural_at_the_end_is_the_speaker():
+    text = ("OUAGADOUGOU, 4 mai 2026 (AIB) - Le prix du riz a augmenté de 20 % en un mois, "
+            "ont déploré vendredi des commerçants du grand marché.")
+    c = only_indirect(text)
+    assert c.value == "Le prix du riz a augmenté de 20 % en un mois"
+    assert c.attrs["speaker_name"] == "commerçants du grand marché"
+
+
+def test_quotes_a_singular_verb_before_a_plural_object_is_no_incise():
+    text = "Le ministre a visité la mine d'or hier, a dénoncé des pratiques illégales."
+    assert [c for c in run(text) if not c.attrs["direct"]] == []

@@ -28,6 +28,9 @@ _DETERMINER_START = re.compile(r"\s*(?:les?|la|l['’]|une?|des|ce|cet|cette|ces
 # Words that make "que" a conjunction ("alors que", "tandis que", "avant que").
 _CONJUNCTION_QUE = re.compile(r"\b(?:alors|tandis|bien|parce|avant|après|pendant|dès|sans|afin|lors|"
                               r"ainsi|même|tant|sitôt|depuis|plutôt|pour)\s+qu(?:e\b|['’])\Z", re.IGNORECASE)
+# An indefinite plural noun phrase that ends the sentence (after an optional time word).
+_PLURAL_SUBJECT = re.compile(r"(?:[\w’'-]+\s+)?(?P<np>(?:des|plusieurs|de\s+nombreu(?:x|ses)|certain(?:e)?s)\s+"
+                             r"[\w’'-]+(?:\s+[\w’'-]+){0,6})\Z", re.IGNORECASE)
 _MIN_CLAUSE_WORDS = 3  # shorter "clauses" are fragments ("que non", "qu'il viendra")
 
 
@@ -164,10 +167,10 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
             if len(words(f.text[cs:ce])) >= _MIN_CLAUSE_WORDS and not _holds(direct, cs, ce):
                 out.append(Statement(cs, ce, False, cue))
             break
-        m = re.match(r"(?:(?:a|ont|avait)\s+)?(?:s['’]|se\s+)?([\w’'-]+)\s+", f.masked[pos:e])
+        m = re.match(r"(?:(?P<aux>a|ont|avait|avaient)\s+)?(?:s['’]|se\s+)?([\w’'-]+)\s+", f.masked[pos:e])
         if not m:
             continue
-        lemma = f.verbs.lemma(m.group(1), pos + m.start(1))
+        lemma = f.verbs.lemma(m.group(2), pos + m.start(2))
         if lemma is None:
             continue
         np_start = pos + m.end()
@@ -178,8 +181,16 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
         # the speaker comes right after the verb ("renseigne le document", "a assuré SEM X"),
         # not as a complement ("a détaillé le projet devant les députés")
         if not found or len(words(f.masked[np_start:found[0].start])) > 1:
-            continue
-        cue = Cue(found[0], lemma, "indirect-incise")
+            plural = _PLURAL_SUBJECT.match(f.masked[np_start:e].rstrip(" \t\n.!?…"))
+            # "..., ont déploré vendredi des commerçants du marché.": a plural verb and an
+            # indefinite plural at the end of the sentence is its inverted subject.
+            if plural is None or (m.group("aux") or "") not in ("ont", "avaient") and not m.group(2).endswith("ent"):
+                continue
+            ps, pe = np_start + plural.start("np"), np_start + plural.end("np")
+            cue = Cue(None, lemma, "indirect-incise", ps, pe, f.text[ps:pe])
+            np_end = e
+        else:
+            cue = Cue(found[0], lemma, "indirect-incise")
         lead_start = s + comma.start()
         if "_" in f.masked[s:lead_start]:
             continue  # « ... », a souligné X: the direct quote has it
