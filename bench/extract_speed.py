@@ -1,4 +1,4 @@
-"""Extraction throughput and memory: our full extract stage vs spaCy's own ``nlp.pipe``.
+"""Extraction throughput: our full extract stage vs spaCy's own ``nlp.pipe``.
 
 Texts: the 5 articles of ``../shared/corpus/aes-russia-2025-04`` and the plain-text samples
 of ``samples/`` (raw file text, no ingest cleaning), replicated to ``N_SPEED`` texts.
@@ -14,20 +14,15 @@ costs less than a third of spaCy's own time). Times are CPU time of this process
 time mostly measures their load. The two passes alternate ``REPEATS`` times and the fastest
 of each is kept (the detail also gives the median ratio of the paired passes).
 
-Memory: a separate process streams ``N_MEMORY`` distinct articles through
-``extract_articles`` in chunks of ``CHUNK`` and keeps every claim (as a batch would), reading
-peak RSS (``resource.getrusage``) after each chunk; the peak for 10,000 articles is
-extrapolated linearly from the growth over the chunks (measuring 10,000 directly takes over
-half an hour on the shared 2-core machine).
+Memory is measured on the real ingest path by ``bench/ingest_memory.py`` (extraction streams
+its batch there, so keeping every claim in memory, as this file once did, measured nothing the
+product does).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import resource
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -35,9 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RECOUPE_SHARED", ROOT.parent / "shared"))
 N_SPEED = 40  # texts per speed pass (~21,000 words)
 REPEATS = 5  # alternating passes per side; the fastest of each is kept (others' load only adds time)
-N_MEMORY = 600  # articles streamed in the memory process
-CHUNK = 150  # articles per extract_articles call in the memory process
-TARGET_ARTICLES = 10_000
 BATCH_SIZE = 32
 
 
@@ -55,22 +47,6 @@ def _articles(n: int):
         # A distinct tail so every copy is its own article (ids are hashes of the text).
         text = base[i % len(base)] + f"\n\n{i}"
         yield Article(id=article_id(text), path=f"copy{i}", text=text, language="fr")
-
-
-def _memory(n: int, chunk: int) -> dict:
-    from recoupe.extract import extract_articles, load_resources
-
-    res = load_resources(("fr",), batch_size=BATCH_SIZE)
-    kept: dict = {}
-    points = []
-    stream = _articles(n)
-    done = 0
-    while done < n:
-        batch = [a for _, a in zip(range(chunk), stream)]
-        kept.update(extract_articles(batch, res))
-        done += len(batch)
-        points.append((done, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
-    return {"points": points, "claims": sum(len(v) for v in kept.values())}
 
 
 def _breakdown(articles, res) -> dict[str, float]:
@@ -132,24 +108,9 @@ def run() -> list[dict]:
                    f"Median of the {REPEATS} paired passes: {median_ratio:.3f}. "
                    "CPU seconds by part (one pass): " + ", ".join(f"{k} {v:.2f}" for k, v in parts.items())},
     ]
-    out = subprocess.run([sys.executable, __file__, "--memory", str(N_MEMORY), str(CHUNK)],
-                         capture_output=True, text=True, check=True)
-    mem = json.loads(out.stdout.strip().splitlines()[-1])
-    (n0, m0), (n1, m1) = mem["points"][0], mem["points"][-1]
-    slope = (m1 - m0) / (n1 - n0) if n1 > n0 else 0.0
-    projected = m1 + slope * (TARGET_ARTICLES - n1)
-    figures.append({"name": "extract_speed.peak_rss_mb_10k", "value": round(projected), "unit": "MB (extrapolated)",
-                    "baseline": "limit (issue 3)", "baseline_value": 1536,
-                    "detail": f"measured peak RSS after each chunk of {CHUNK} (articles, MB): "
-                              f"{[(n, round(m)) for n, m in mem['points']]}; {mem['claims']} claims kept; "
-                              f"{slope * 1000:.1f} MB per 1,000 articles, extrapolated linearly to "
-                              f"{TARGET_ARTICLES}"})
     return figures
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--memory":
-        print(json.dumps(_memory(int(sys.argv[2]), int(sys.argv[3]))))
-    else:
-        for fig in run():
-            print(json.dumps(fig, ensure_ascii=False))
+    for fig in run():
+        print(json.dumps(fig, ensure_ascii=False))
