@@ -130,3 +130,14 @@ def test_places_a_preview_keeps_its_planned_meeting_as_the_event(resources):
 def test_places_a_place_in_a_persons_title_is_not_the_event(resources):
     text = "L'ambassadeur de Chine au Niger et le ministre ont signé l'accord ce mercredi."
     assert [c for c in _places(resources, text) if c.evidence.text == "Niger"] == []
+
+
+def test_places_a_breakdown_of_a_count_is_not_the_event_place(resources):
+    text = ("Les ministres se sont réunis à Niamey. La partie turque formera 200 ingénieurs, "
+            "dont 80 en Turquie, lors de sessions de travail.")
+    found = [(c.evidence.text, c.attrs["role"]) for c in _places(resources, text)]
+    assert ("Niamey", "event") in found
+    assert all(t != "Turquie" for t, _ in found)
+    # A date or a year right before the place is no count: "le 3 avril 2025 à Moscou" stays.
+    [claim] = _places(resources, "La réunion s'est tenue le 3 avril 2025 à Moscou.")
+    assert claim.evidence.text == "Moscou" and claim.attrs["role"] == "event"

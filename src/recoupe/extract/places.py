@@ -9,7 +9,8 @@ Moscou", "doit se rendre à Agadez") is ``planned``. A place of ANOTHER occurren
 article's event gets role ``other_event``: "trois mois après leur première rencontre à
 Ankara" (a past one), "la prochaine session se tiendra à Bamako", "la troisième session" in an
 article on the second, or what a report of a done event announces for later (these have
-``next_event`` True). A place completing a title ("l'ambassadeur de Chine au Niger") is none.
+``next_event`` True). A place completing a title ("l'ambassadeur de Chine au Niger") or
+breaking down a count ("300 techniciens, dont 120 en Chine") is none.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
         if (ent.start_char, ent.end_char) in seen or lines.is_junk(ent.start_char):
             continue
         entity = _place_of(ent, gz)
-        if entity is None or not _governed(ent, entity) or _in_title(ent, gz):
+        if entity is None or not _governed(ent, entity) or _in_title(ent, gz) or _share_of_a_count(ent):
             continue
         if not _near_meeting_word(ent, meeting):
             continue
@@ -217,6 +218,23 @@ def _governed(ent: "Span", entity: Entity) -> bool:
     if i < 0 or doc[i].lower_ not in LOCATIVE:
         return False
     return not (entity.kind == "state" and doc[i].lower_ in ("à", "a"))
+
+
+def _share_of_a_count(ent: "Span") -> bool:
+    """True for a place that says where part of a count is ("300 techniciens, dont 120 en
+    Chine", "dont 40 % au Mali"): a breakdown, not where the event happened."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and doc[i].lower_ in _DETERMINERS:
+        i -= 1
+    # i is the preposition (checked by _governed); before it: "dont" + a number (+ a unit word).
+    for back in range(i - 1, max(ent.sent.start, i - 5) - 1, -1):
+        tok = doc[back]
+        if tok.lower_ == "dont":
+            return any(t.like_num or t.pos_ == "NUM" for t in doc[back + 1:i])
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _near_meeting_word(ent: "Span", meeting: frozenset[str]) -> bool:
