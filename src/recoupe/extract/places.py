@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from recoupe.extract.context import ArticleContext
 
-EXTRACTOR = "places.fr@1"
+EXTRACTOR = "places.fr@2"  # @2: a breakdown of a count is no event place (2026-12-06)
 PLACE_KINDS = ("place", "state")
 # Prepositions that put an event in a place ("à Moscou", "en Russie", "au Mali").
 LOCATIVE = frozenset({"à", "a", "en", "dans", "au", "aux"})
