@@ -216,7 +216,8 @@ def run() -> list[dict]:
         rows.append({"name": f"quotes.{label}.fresh", "value": round(r[key], 4),
                      "unit": "F1" if key == "f1" else "accuracy", "baseline": BASELINE,
                      "baseline_value": BASELINE_F1 if key == "f1" else BASELINE_SPEAKER,
-                     "detail": f"texts written and annotated after all tuning, scored once: "
+                     "detail": f"texts written and annotated blind (first and only blind score: F1 0.923, "
+                               f"speaker 0.867), then tuned on, so now an upper estimate: "
                                f"{r['gold']} gold quotes, {r['matched']} matched"})
     for key, label in (("f1", "f1"), ("speaker_accuracy", "speaker_accuracy")):
         r = fresh2["all"]
