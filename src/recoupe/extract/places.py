@@ -16,10 +16,12 @@ breaking down a count ("300 techniciens, dont 120 en Chine") is none.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Sequence
 
 from recoupe.extract.actors import LineIndex
 from recoupe.extract.gazetteer import Gazetteer, strip_accents
+from recoupe.extract.tokens import indices_matching
 from recoupe.records import Claim, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,7 +58,9 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
         start, end, entity = dateline
         claims.append(_claim(ctx, entity, start, end, "dateline", False))
         seen.add((start, end))
-    main = _main_ordinal(doc, meeting, gz.words("past_occurrence_words"))
+    # Tokens that are meeting words (form or lemma), found once for every rule below.
+    hits = ctx.shared("meeting_indices", lambda: indices_matching(doc, meeting))
+    main = _main_ordinal(doc, hits, gz.words("past_occurrence_words"))
     published = ctx.article.published or ""
     year = int(published[:4]) if published[:4].isdigit() else None
     found: list[tuple["Span", Entity, bool, str | None]] = []
@@ -66,14 +70,14 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
         entity = _place_of(ent, gz)
         if entity is None or not _governed(ent, entity) or _in_title(ent, gz) or _share_of_a_count(ent):
             continue
-        if not _near_meeting_word(ent, meeting):
+        if not _near_meeting_word(ent, hits):
             continue
         planned = _planned(ent, gz) or _later_year(ent, year)
-        found.append((ent, entity, planned, _occurrence(ent, gz, meeting, main)))
+        found.append((ent, entity, planned, _occurrence(ent, gz, hits, main)))
     # An article that reports its event as done: what it announces for later is another event
     # ("une mission d'experts doit se rendre à Agadez" after "se sont réunis à Bamako").
     # (A place with no verb, as in a heading "Un sommet stratégique à Moscou", says nothing.)
-    reported = _reports_meeting(doc, meeting)
+    reported = _reports_meeting(doc, hits)
     for ent, entity, planned, other in found:
         if other is None and planned and reported:
             other = "next"
@@ -99,11 +103,13 @@ def _word(tok: "Token") -> str:
     return strip_accents(tok.lower_)
 
 
-def _meeting_noun(tok: "Token", meeting: frozenset[str]) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and (_word(tok) in meeting or strip_accents(tok.lemma_.lower()) in meeting)
+def _meeting_nouns(doc: "Doc", hits: Sequence[int], lo: int = 0, hi: int | None = None) -> list["Token"]:
+    """The meeting nouns among the meeting-word tokens ``hits`` (sorted indices) in ``[lo, hi)``."""
+    end = len(doc) if hi is None else hi
+    return [doc[i] for i in hits[bisect_left(hits, lo):bisect_left(hits, end)] if doc[i].pos_ in ("NOUN", "PROPN")]
 
 
-def _ordinal_of(doc: "Doc", i: int, meeting: frozenset[str]) -> int | None:
+def _ordinal_of(doc: "Doc", i: int) -> int | None:
     """The ordinal of the meeting noun at ``i`` ("la deuxième session" -> 2)."""
     for j in range(max(0, i - QUALIFIER_GAP - 1), i):
         n = ORDINALS.get(_word(doc[j]))
@@ -119,18 +125,18 @@ def _past_qualified(doc: "Doc", i: int, past: frozenset[str]) -> bool:
     return any(_word(t) in past for t in before) and not any(t.like_num and _word(t) not in ORDINALS for t in before)
 
 
-def _main_ordinal(doc: "Doc", meeting: frozenset[str], past: frozenset[str]) -> int | None:
+def _main_ordinal(doc: "Doc", hits: Sequence[int], past: frozenset[str]) -> int | None:
     """The ordinal of the article's own event: the first "<ordinal> <meeting noun>" it gives
     (the title or the lead) that is not a past one, None when it gives none."""
-    for tok in doc:
-        if _meeting_noun(tok, meeting) and not _past_qualified(doc, tok.i, past):
-            n = _ordinal_of(doc, tok.i, meeting)
+    for tok in _meeting_nouns(doc, hits):
+        if not _past_qualified(doc, tok.i, past):
+            n = _ordinal_of(doc, tok.i)
             if n is not None:
                 return n
     return None
 
 
-def _occurrence(ent: "Span", gz: Gazetteer, meeting: frozenset[str], main: int | None) -> str | None:
+def _occurrence(ent: "Span", gz: Gazetteer, hits: Sequence[int], main: int | None) -> str | None:
     """``"next"`` or ``"past"`` when the meeting noun by the place names another occurrence
     than the article's event ("la prochaine session se tiendra à Bamako", "la troisième
     session à Istanbul" in an article on the second, "trois mois après leur première rencontre
@@ -138,27 +144,24 @@ def _occurrence(ent: "Span", gz: Gazetteer, meeting: frozenset[str], main: int |
     doc, sent = ent.doc, ent.sent
     lo, hi = max(sent.start, ent.start - MEETING_WINDOW), min(sent.end, ent.end + MEETING_WINDOW)
     nxt, past = gz.words("next_occurrence_words"), gz.words("past_occurrence_words")
-    for tok in doc[lo:hi]:
-        if not _meeting_noun(tok, meeting):
-            continue
+    for tok in _meeting_nouns(doc, hits, lo, hi):
         near = [doc[j] for j in range(max(sent.start, tok.i - QUALIFIER_GAP - 1), min(hi, tok.i + QUALIFIER_GAP + 1))
                 if j != tok.i]
         if any(_word(t) in nxt for t in near):
             return "next"
         if tok.i < ent.start and _past_qualified(doc, tok.i, past):
             return "past"
-        n = _ordinal_of(doc, tok.i, meeting)
+        n = _ordinal_of(doc, tok.i)
         if n is not None and main is not None and n != main:
             return "next" if n > main else "past"
     return None
 
 
-def _reports_meeting(doc: "Doc", meeting: frozenset[str]) -> bool:
+def _reports_meeting(doc: "Doc", hits: Sequence[int]) -> bool:
     """A meeting word in a compound past ("se sont réunis", "les travaux ont duré", "ont été
     reçus"): the article reports its event as done."""
-    for tok in doc:
-        if _word(tok) not in meeting and strip_accents(tok.lemma_.lower()) not in meeting:
-            continue
+    for i in hits:
+        tok = doc[i]
         verb = tok if tok.pos_ == "VERB" else tok.head
         if verb.pos_ == "VERB" and any(c.dep_ == "aux:tense" for c in verb.children):
             return True
@@ -237,14 +240,11 @@ def _share_of_a_count(ent: "Span") -> bool:
     return False
 
 
-def _near_meeting_word(ent: "Span", meeting: frozenset[str]) -> bool:
+def _near_meeting_word(ent: "Span", hits: Sequence[int]) -> bool:
     sent = ent.sent
     lo = max(sent.start, ent.start - MEETING_WINDOW)
     hi = min(sent.end, ent.end + MEETING_WINDOW)
-    for tok in ent.doc[lo:hi]:
-        if strip_accents(tok.lower_) in meeting or strip_accents(tok.lemma_.lower()) in meeting:
-            return True
-    return False
+    return bisect_left(hits, lo) < bisect_left(hits, hi)
 
 
 # Future and conditional endings after the future stem ("form-er-a", "tiendr-ons").
