@@ -162,7 +162,8 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
                   "articles": a.get("articles") or []} for a in record.get("announced") or []]
     quotes = sorted(enumerate(record.get("quotes") or []), key=lambda iq: (not iq[1].get("flags"), -len(iq[1].get("variants", [])), iq[0]))
     return render(request, "event.html", {
-        "merge_candidates": merge_candidates(st, record),
+        # Only an analyst who may merge sees the form: readers do not pay for the query.
+        "merge_candidates": merge_candidates(st, record) if st.authorised(request) else [],
         "ev": record, "items": items, "selected": selected, "quotes": quotes,
         "facts": [i for i in items if i.kind in ("value", "planned", "figure")],
         "conflicts": [i for i in items if i.status == "conflicting"],
