@@ -427,22 +427,22 @@ class Grouper:
             cluster.members.sort(key=lambda aid: self._position[aid])
         return Event(cluster.id, self._title(cluster, articles, kinds, singles), tuple(cluster.members), kinds)
 
-    @staticmethod
-    def _title(cluster: _Cluster, articles: Mapping[str, Article], kinds: Mapping[str, str],
+    def _title(self, cluster: _Cluster, articles: Mapping[str, Article], kinds: Mapping[str, str],
                singles: Mapping[str, _Cluster]) -> str:
-        """Title of the most central report: closest to the cluster's terms, then the longest.
+        """Title of the most central report: closest to the cluster's terms (within 1 % of the
+        best: a copy is as central as its source), then the earliest published (the source
+        before its copies), then the longest.
 
         Previews, communiqués and opinions are left aside when the event has a report.
         """
-        best: tuple | None = None
-        for aid in cluster.members:
-            if aid not in articles or aid not in singles:
-                continue
-            centrality = singles[aid].terms.dot(cluster.terms)
-            key = (kinds.get(aid) == "report", round(centrality, 6), len(articles[aid].text), aid)
-            if best is None or key > best[0]:
-                best = (key, articles[aid])
-        return cluster.id if best is None else _headline(best[1])
+        central = {aid: singles[aid].terms.dot(cluster.terms) for aid in cluster.members
+                   if aid in articles and aid in singles}
+        if not central:
+            return cluster.id
+        top = max(central.values()) or 1.0
+        best = max(central, key=lambda aid: (kinds.get(aid) == "report", round(central[aid] / top, 2),
+                                             -self._position.get(aid, 0), len(articles[aid].text), aid))
+        return _headline(articles[best])
 
 
 # Added to name ids in the cut so they never collide with term ids (32-bit CRCs).
