@@ -205,27 +205,19 @@ def run() -> list[dict]:
         rows.append({"name": f"quotes.speaker_accuracy.{label}", "value": round(r["speaker_accuracy"], 4),
                      "unit": "accuracy", "baseline": BASELINE, "baseline_value": BASELINE_SPEAKER,
                      "detail": f"among {r['matched']} matched quotes; {res['note']}"})
-    for key, label in (("f1", "f1"), ("speaker_accuracy", "speaker_accuracy")):
-        r = held["all"]
-        rows.append({"name": f"quotes.{label}.heldout", "value": round(r[key], 4),
-                     "unit": "F1" if key == "f1" else "accuracy", "baseline": BASELINE,
-                     "baseline_value": BASELINE_F1 if key == "f1" else BASELINE_SPEAKER,
-                     "detail": f"held-out texts only: {r['gold']} gold quotes, {r['matched']} matched"})
-    for key, label in (("f1", "f1"), ("speaker_accuracy", "speaker_accuracy")):
-        r = fresh["all"]
-        rows.append({"name": f"quotes.{label}.fresh", "value": round(r[key], 4),
-                     "unit": "F1" if key == "f1" else "accuracy", "baseline": BASELINE,
-                     "baseline_value": BASELINE_F1 if key == "f1" else BASELINE_SPEAKER,
-                     "detail": f"texts written and annotated blind (first and only blind score: F1 0.923, "
-                               f"speaker 0.867), then tuned on, so now an upper estimate: "
-                               f"{r['gold']} gold quotes, {r['matched']} matched"})
-    for key, label in (("f1", "f1"), ("speaker_accuracy", "speaker_accuracy")):
-        r = fresh2["all"]
-        rows.append({"name": f"quotes.{label}.fresh2", "value": round(r[key], 4),
-                     "unit": "F1" if key == "f1" else "accuracy", "baseline": BASELINE,
-                     "baseline_value": BASELINE_F1 if key == "f1" else BASELINE_SPEAKER,
-                     "detail": f"texts written and annotated after all tuning, scored once, never tuned on: "
-                               f"{r['gold']} gold quotes, {r['matched']} matched"})
+    splits = (
+        ("heldout", held, "held-out texts only"),
+        ("fresh", fresh, "texts written and annotated blind (first and only blind score: F1 0.923, "
+                         "speaker 0.867), then tuned on, so now an upper estimate"),
+        ("fresh2", fresh2, "texts written and annotated after all tuning, scored once, never tuned on"),
+    )
+    for split, result, what in splits:
+        r = result["all"]
+        for key in ("f1", "speaker_accuracy"):
+            rows.append({"name": f"quotes.{key}.{split}", "value": round(r[key], 4),
+                         "unit": "F1" if key == "f1" else "accuracy", "baseline": BASELINE,
+                         "baseline_value": BASELINE_F1 if key == "f1" else BASELINE_SPEAKER,
+                         "detail": f"{what}: {r['gold']} gold quotes, {r['matched']} matched"})
     rows.append({"name": "quotes.scare_quotes_rejected", "value": round(res["absent_rejected"], 4),
                  "unit": "ratio", "baseline": None, "baseline_value": None,
                  "detail": f"{res['absent_total']} scare quotes / titles annotated as not statements"})

@@ -8,7 +8,6 @@ re-extracted nor re-written, and only the events that new articles touch are rec
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Sequence
@@ -230,18 +229,19 @@ class Pipeline:
         from ``window_days`` before the earliest new article to as long after the latest one,
         the undated ones, and every article of the events they belong to. An undated new
         article can join any event: then the scope is the whole store."""
+        from recoupe.events.features import day_ordinal
         from recoupe.events.grouping import GroupingConfig
 
         events = self.store.events()
         dates = self.store.publication_dates()
-        days = [_day(dates.get(aid)) for aid in new_ids]
+        days = [day_ordinal(dates.get(aid)) for aid in new_ids]
         if not days or any(d is None for d in days):
             return None, events
         window = GroupingConfig().window_days
         low, high = min(d for d in days if d is not None) - window, max(d for d in days if d is not None) + window
         wanted = set(new_ids)
         for aid, published in dates.items():
-            day = _day(published)
+            day = day_ordinal(published)
             if day is None or low <= day <= high:
                 wanted.add(aid)
         kept = [ev for ev in events if any(aid in wanted for aid in ev.articles)]
@@ -371,13 +371,3 @@ class _StoredClaims(Mapping[str, tuple[Claim, ...]]):
 
     def __len__(self) -> int:
         return len(self._ids)
-
-
-def _day(iso: str | None) -> int | None:
-    """Day ordinal of an ISO date (None when missing or unreadable)."""
-    if not iso:
-        return None
-    try:
-        return dt.date.fromisoformat(iso[:10]).toordinal()
-    except ValueError:
-        return None

@@ -130,7 +130,7 @@ def article_features(article: Article, claims: Sequence[Claim]) -> Features:
     dates = _claim_dates(claims) or tuple(DateSpan(s.start, s.end, True, True)
                                           for s in light_dates(lead, article.published) if s.year_known)
     return Features(article, ids, tuple(terms.values()), keys, key_counts, places, dates,
-                    _ordinal(article.published), lead,
+                    day_ordinal(article.published), lead,
                     _salient_years(text, lead, article.published))
 
 
@@ -158,7 +158,8 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode("ascii") or word.lower()
 
 
-def _ordinal(iso: str | None) -> int | None:
+def day_ordinal(iso: str | None) -> int | None:
+    """Day ordinal of an ISO date (None when missing or unreadable)."""
     if not iso:
         return None
     try:
