@@ -273,3 +273,15 @@ def test_facts_amounts_with_no_known_measure_never_conflict_but_still_corroborat
     claims[one.id] += (claim(one, "figure", "412000000000", "412 milliards de FCFA", number=4.12e11, unit="XOF"),)
     d = build_dossier(event, [one, two], claims, [], ENTITIES, ())
     assert sorted(f.status for f in d.facts if f.slot == "figure") == ["corroborated", "single-source"]
+
+
+def test_facts_a_measure_read_from_the_text_may_hold_any_character():
+    # Measures are words of the article (untrusted): a "|" in one must not be read as a key part.
+    one = article("Sahel | Actu : 300 bourses par an.")
+    two = article("Sahel | Actu : 250 bourses par an.")
+    attrs = dict(measure="Sahel | Actu", unit="bourses")
+    claims = {one.id: (claim(one, "figure", "300", "300 bourses", number=300, **attrs),),
+              two.id: (claim(two, "figure", "250", "250 bourses", number=250, **attrs),)}
+    event = Event("ev-test", "Bourses", (one.id, two.id), {one.id: "report", two.id: "report"})
+    [f] = [f for f in build_dossier(event, [one, two], claims, [], ENTITIES, ()).facts if f.slot == "figure"]
+    assert f.status == "conflicting" and "reading" not in f.attrs

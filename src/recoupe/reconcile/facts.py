@@ -299,12 +299,13 @@ def location_shower(entities: Mapping[str, Entity]) -> Callable[[Item], tuple[st
     return show
 
 
-def figure_items(claims: Sequence[Claim]) -> dict[str, list[Item]]:
+def figure_items(claims: Sequence[Claim]) -> dict[tuple[str, str], list[Item]]:
     """Figures keyed ``measure|unit``: only the same measure in the same unit can agree.
 
     A measure is read from a few words around the number, so one key may name several
     quantities ("180 des 300 bourses": awarded so far, offered a year). Amounts are split into
-    one fact per reading (``measure|unit|number``), never set against each other, when the key
+    one fact per reading (keyed ``(measure|unit, number)``; ``""`` when the key is not split),
+    never set against each other, when the key
     has no measure (two bare "milliards de FCFA" may be a first tranche and a whole programme),
     or when one article states two amounts under the key that back each other in neither
     direction (the key names more than one quantity). Only amounts known to measure the same
@@ -319,10 +320,13 @@ def figure_items(claims: Sequence[Claim]) -> dict[str, list[Item]]:
             continue
         key = f"{c.attrs.get('measure') or ''}|{c.attrs.get('unit') or ''}"
         out.setdefault(key, []).append(Item(c, V.amount_range(float(number), c.attrs.get("approx"), key)))
-    for key in [k for k, items in out.items() if k.startswith("|") or _several_quantities(items)]:
-        for reading, items in _readings(out.pop(key)).items():
-            out[f"{key}|{reading}"] = items
-    return out
+    split: dict[tuple[str, str], list[Item]] = {}
+    for key, items in out.items():
+        if key.startswith("|") or _several_quantities(items):
+            split.update(((key, reading), its) for reading, its in _readings(items).items())
+        else:
+            split[(key, "")] = items
+    return split
 
 
 def _apart(a: Item, b: Item) -> bool:
@@ -426,11 +430,10 @@ def slot_facts(claims: Sequence[Claim], articles: Sequence[Article], ctx: Contex
             fact = reconcile_items(slot, items, ctx, supports, is_plan, show)
             if fact is not None:
                 out.append(fact)
-    for key, items in sorted(figure_items(happened).items()):
+    for (_key, reading), items in sorted(figure_items(happened).items()):
         fact = reconcile_items("figure", items, ctx, V.overlap_supports, False, show_figure)
         if fact is not None:
-            reading = key.split("|")[2:]
-            facts.append(replace(fact, attrs={**fact.attrs, "reading": reading[0]}) if reading else fact)
+            facts.append(replace(fact, attrs={**fact.attrs, "reading": reading}) if reading else fact)
     facts.extend(later)
     facts.extend(participant_facts(claims, ctx, entities))
     facts.extend(announced_facts(announced, ctx, entities, year))
