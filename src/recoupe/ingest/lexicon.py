@@ -80,7 +80,7 @@ MEDIA_WORDS: frozenset[str] = frozenset({
     "wire", "news", "presse", "press", "agence", "agency", "média", "médias", "media", "info",
     "infos", "actu", "actualité", "actualités", "tv", "télé", "télévision", "television", "radio",
     "hebdo", "quotidien", "journal", "magazine", "mag", "times", "tribune", "online", "gazette",
-    "daily", "weekly", "post", "herald", "monitor", "observateur", "courrier", "reporter",
+    "daily", "weekly", "herald", "monitor", "observateur", "courrier",
 })
 # Articles that open a heading ("Les Echos", "The Tour Dates"), never a person's name.
 NOT_NAME_STARTS: frozenset[str] = frozenset({"le", "la", "les", "un", "une", "des", "the", "a", "an"})
