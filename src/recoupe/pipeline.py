@@ -235,10 +235,11 @@ class Pipeline:
         events = self.store.events()
         dates = self.store.publication_dates()
         days = [day_ordinal(dates.get(aid)) for aid in new_ids]
-        if not days or any(d is None for d in days):
+        known = [d for d in days if d is not None]
+        if not known or len(known) < len(days):
             return None, events
         window = GroupingConfig().window_days
-        low, high = min(d for d in days if d is not None) - window, max(d for d in days if d is not None) + window
+        low, high = min(known) - window, max(known) + window
         wanted = set(new_ids)
         for aid, published in dates.items():
             day = day_ordinal(published)
