@@ -235,53 +235,51 @@ def test_facts_event_date_beats_dateline_dates():
     assert set(f.attrs["sides"][1]["articles"]) >= {a.id for a in reports}
 
 
+def _figures(*stated):
+    """The figure facts of a two-report event; ``stated`` holds (text, [(phrase, number)], attrs)
+    per article."""
+    arts, claims = [], {}
+    for text, amounts, attrs in stated:
+        a = article(text)
+        arts.append(a)
+        claims[a.id] = tuple(claim(a, "figure", f"{n:g}", phrase, number=n, **attrs) for phrase, n in amounts)
+    event = Event("ev-test", "Figures", tuple(a.id for a in arts), {a.id: "report" for a in arts})
+    return [f for f in build_dossier(event, arts, claims, [], ENTITIES, ()).facts if f.slot == "figure"]
+
+
+BOURSES = dict(measure="bourses", unit="bourses")
+
+
 def test_facts_two_amounts_one_source_tells_apart_are_two_figures_not_a_conflict():
     # "180 des 300 bourses": one article states both amounts, so "bourses" names two
     # quantities (awarded so far, offered a year). Another outlet's 180 backs the 180.
-    one = article("Le ministre a indiqué que 180 des 300 bourses annuelles étaient déjà attribuées.")
-    two = article("Selon le ministre, 180 bourses ont déjà été attribuées aux étudiants.")
-    attrs = dict(measure="bourses", unit="bourses")
-    claims = {one.id: (claim(one, "figure", "180", "180", number=180, **attrs),
-                       claim(one, "figure", "300", "300 bourses", number=300, **attrs)),
-              two.id: (claim(two, "figure", "180", "180 bourses", number=180, **attrs),)}
-    event = Event("ev-test", "Bourses", (one.id, two.id), {one.id: "report", two.id: "report"})
-    d = build_dossier(event, [one, two], claims, [], ENTITIES, ())
-    figures = sorted((f.attrs["number"], f.status) for f in d.facts if f.slot == "figure")
+    found = _figures(
+        ("Le ministre a indiqué que 180 des 300 bourses annuelles étaient déjà attribuées.",
+         [("180", 180), ("300 bourses", 300)], BOURSES),
+        ("Selon le ministre, 180 bourses ont déjà été attribuées aux étudiants.", [("180 bourses", 180)], BOURSES))
+    figures = sorted((f.attrs["number"], f.status) for f in found)
     assert figures == [(180, "corroborated"), (300, "single-source")]
 
 
 def test_facts_two_outlets_with_different_amounts_for_one_figure_still_conflict():
-    one = article("La Türkiye offrira 300 bourses universitaires par an.")
-    two = article("La Türkiye offrira 250 bourses universitaires par an.")
-    attrs = dict(measure="bourses", unit="bourses")
-    claims = {one.id: (claim(one, "figure", "300", "300 bourses", number=300, **attrs),),
-              two.id: (claim(two, "figure", "250", "250 bourses", number=250, **attrs),)}
-    event = Event("ev-test", "Bourses", (one.id, two.id), {one.id: "report", two.id: "report"})
-    d = build_dossier(event, [one, two], claims, [], ENTITIES, ())
-    [f] = [f for f in d.facts if f.slot == "figure"]
+    [f] = _figures(("La Türkiye offrira 300 bourses universitaires par an.", [("300 bourses", 300)], BOURSES),
+                   ("La Türkiye offrira 250 bourses universitaires par an.", [("250 bourses", 250)], BOURSES))
     assert f.status == "conflicting"
 
 
 def test_facts_amounts_with_no_known_measure_never_conflict_but_still_corroborate():
-    one = article("Le programme coûtera 1 200 milliards de FCFA. La première tranche : 412 milliards de FCFA.")
-    two = article("L'accord porte sur 412 milliards de FCFA.")
-    claims = {one.id: (claim(one, "figure", "1200000000000", "1 200 milliards de FCFA", number=1.2e12, unit="XOF"),),
-              two.id: (claim(two, "figure", "412000000000", "412 milliards de FCFA", number=4.12e11, unit="XOF"),)}
-    event = Event("ev-test", "Kollo", (one.id, two.id), {one.id: "report", two.id: "report"})
-    d = build_dossier(event, [one, two], claims, [], ENTITIES, ())
-    assert sorted(f.status for f in d.facts if f.slot == "figure") == ["single-source", "single-source"]
-    claims[one.id] += (claim(one, "figure", "412000000000", "412 milliards de FCFA", number=4.12e11, unit="XOF"),)
-    d = build_dossier(event, [one, two], claims, [], ENTITIES, ())
-    assert sorted(f.status for f in d.facts if f.slot == "figure") == ["corroborated", "single-source"]
+    programme = "Le programme coûtera 1 200 milliards de FCFA. La première tranche : 412 milliards de FCFA."
+    accord = ("L'accord porte sur 412 milliards de FCFA.", [("412 milliards de FCFA", 4.12e11)], dict(unit="XOF"))
+    found = _figures((programme, [("1 200 milliards de FCFA", 1.2e12)], dict(unit="XOF")), accord)
+    assert sorted(f.status for f in found) == ["single-source", "single-source"]
+    found = _figures((programme, [("1 200 milliards de FCFA", 1.2e12), ("412 milliards de FCFA", 4.12e11)],
+                      dict(unit="XOF")), accord)
+    assert sorted(f.status for f in found) == ["corroborated", "single-source"]
 
 
 def test_facts_a_measure_read_from_the_text_may_hold_any_character():
     # Measures are words of the article (untrusted): a "|" in one must not be read as a key part.
-    one = article("Sahel | Actu : 300 bourses par an.")
-    two = article("Sahel | Actu : 250 bourses par an.")
     attrs = dict(measure="Sahel | Actu", unit="bourses")
-    claims = {one.id: (claim(one, "figure", "300", "300 bourses", number=300, **attrs),),
-              two.id: (claim(two, "figure", "250", "250 bourses", number=250, **attrs),)}
-    event = Event("ev-test", "Bourses", (one.id, two.id), {one.id: "report", two.id: "report"})
-    [f] = [f for f in build_dossier(event, [one, two], claims, [], ENTITIES, ()).facts if f.slot == "figure"]
+    [f] = _figures(("Sahel | Actu : 300 bourses par an.", [("300 bourses", 300)], attrs),
+                   ("Sahel | Actu : 250 bourses par an.", [("250 bourses", 250)], attrs))
     assert f.status == "conflicting" and "reading" not in f.attrs
