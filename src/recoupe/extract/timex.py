@@ -111,10 +111,19 @@ def _fold(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-# One scan finds every needed word (at a word start, as a prefix) and every run of digits.
+
+
+def _needed_word(word: str) -> str:
+    """A needed word at a word start, with room for an inflection ("heures", "annuelles")
+    that grows with the word: a short word must be whole ("an" must not open windows on
+    "Ankara" and "annonce", nor "mai" on "mais", nor "déc" on "décidé")."""
+    return re.escape(word).replace("'", "['’]") + r"\w{0,%d}(?!\w)" % min(3, max(0, len(word) - 3))
+
+
+# One scan finds every needed word and every run of digits.
 _NEEDED = re.compile(
     r"\d+|(?<!\w)(?:" + "|".join(
-        re.escape(w).replace("'", "['’]")
+        _needed_word(w)
         for w in sorted({_fold(w) for ws in _RULE_WORDS.values() for w in ws if w != _DIGIT}, key=len, reverse=True))
     + ")", re.IGNORECASE)
 _WORD_SETS: tuple[tuple[str, ...], ...] = tuple({tuple(_fold(w) for w in ws) for ws in _RULE_WORDS.values()})
