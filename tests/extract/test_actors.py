@@ -156,3 +156,20 @@ def test_actors_capital_as_subject_speaks_for_its_state(resources):
 
 def test_actors_common_noun_is_not_a_territory(resources):
     assert _ids(resources, "Bamako est une ville animée où la réunion s'est tenue.") == set()
+
+
+def test_actors_lone_word_after_a_movement_preposition_is_a_town_not_a_person(resources):
+    # the pinned model tags both "Ouallam" and "Interrogé" as PER in these sentences
+    ids = _ids(resources, "La ministre, Hadiza Abdou Moussa, s'est rendue mardi à Ouallam pour la "
+                          "rentrée des classes.")
+    assert ids == {"person:hadiza-abdou-moussa"}
+    ids = _ids(resources, "Le rapport a été présenté à la presse.\n\nInterrogé, le secrétaire général "
+                          "du ministère, Mahamat Nour, a jugé le rapport alarmiste.")
+    assert "person:mahamat-nour" in ids
+    assert not any("interroge" in i for i in ids)
+
+
+def test_actors_a_surname_after_a_preposition_stays_a_person(resources):
+    text = "Mme Fatou Kaboré a ouvert la séance. La parole a ensuite été donnée à Kaboré."
+    claims = actors.extract(_ctx(resources, text))
+    assert [c.attrs["surface"] for c in claims if c.value == "person:fatou-kabore"] == ["Fatou Kaboré", "Kaboré"]

@@ -82,7 +82,7 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
             name = ent.text.strip()  # "Sino-Sahel Power Engineering": the model's PER is a firm
             mentions.append(_Mention(ent.start_char, ent.end_char, "org:" + slug(name), "org", name, "ner"))
         elif ent.label_ == "PER" and not lines.is_byline(ent.start_char):
-            if _place_word(ent, gz, places):
+            if _place_word(ent, gz, places) or lone_word_not_person(ent, surnames):
                 place_words.append(ent)
                 continue
             ent = _with_given_names(ent, gz)
@@ -281,6 +281,30 @@ def _surname_not_place(ent: "Span", surnames: set[str]) -> bool:
     after a locative preposition."""
     return (len(ent) == 1 and norm_key(ent.text) in surnames
             and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE))
+
+
+# Prepositions of movement and location before a lone capitalised word: "s'est rendue à
+# Ouallam", "depuis Tessalit" (never "de": "le fils de Diallo").
+_TO_PLACE = frozenset({"à", "a", "vers", "depuis", "en"})
+
+
+def lone_word_not_person(ent: "Span", surnames: set[str] | frozenset[str] = frozenset()) -> bool:
+    """A one-word PER that is no surname of a person the article names in full, and reads as
+    something else: a town the gazetteer does not know, right after "à" / "vers" / "depuis"
+    ("s'est rendue à Ouallam"), or a participle fronted at the start of a sentence
+    ("Interrogé, le secrétaire général ...")."""
+    if len(ent) != 1 or norm_key(ent.text) in surnames:
+        return False
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.lower_ in _TO_PLACE:
+        return True
+    at_start = prev is None or prev.is_space or prev.text in {".", "!", "?", ":", "»", "\n"}
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return at_start and nxt is not None and nxt.text == "," and _PARTICIPLE.search(ent.text) is not None
+
+
+_PARTICIPLE = re.compile(r"[a-zà-ÿ]{3}(?:é|ée|és|ées)$")
 
 
 def _company_words(ent: "Span", gz: Gazetteer) -> bool:
