@@ -204,3 +204,60 @@ def test_quotes_plural_verb_and_indefinite_plural_at_the_end_is_the_speaker():
 def test_quotes_a_singular_verb_before_a_plural_object_is_no_incise():
     text = "Le ministre a visité la mine d'or hier, a dénoncé des pratiques illégales."
     assert [c for c in run(text) if not c.attrs["direct"]] == []
+
+
+def test_quotes_dialogue_an_incise_ending_its_sentence_cuts_the_quote_in_two():
+    text = ("La directrice de la coopérative, Mme Awa Sanou, a fait le point. « Les magasins sont "
+            "pleins jusqu'au toit, a-t-elle assuré. Aucune famille ne manquera de semences. »")
+    claims = run(text)
+    assert [c.value for c in claims] == ["Les magasins sont pleins jusqu'au toit",
+                                         "Aucune famille ne manquera de semences."]
+    assert {c.attrs["speaker_name"] for c in claims} == {"Awa Sanou"}
+
+
+def test_quotes_dialogue_a_name_inside_an_apposition_is_not_the_subject():
+    text = ("Le maire de Koudougou, Jean Ouédraogo, ancien adjoint de Paul Sawadogo, a défendu un "
+            "budget « tenu au franc près malgré la crise ». Il a ajouté : « Aucune taxe ne sera "
+            "relevée cette année. »")
+    got = speakers(text)
+    assert got["tenu au franc près malgré la crise"] == "Jean Ouédraogo"
+    assert got["Aucune taxe ne sera relevée cette année."] == "Jean Ouédraogo"
+
+
+def test_quotes_dialogue_a_pronoun_takes_up_the_subject_of_the_sentence_before():
+    text = ("Le ministre Moussa Keïta a reçu M. Issa Traoré au ministère. Il a déclaré que les "
+            "deux hommes s'étaient entendus sur le calendrier des travaux.")
+    assert speakers(text) == {"les deux hommes s'étaient entendus sur le calendrier des travaux": "Moussa Keïta"}
+
+
+def test_quotes_dialogue_a_pronoun_prefers_a_person_known_to_share_its_gender():
+    text = ("La ministre Awa Sanou est arrivée lundi au chantier. Le préfet a présenté les plans à "
+            "Issa Traoré et à la délégation. Elle a salué « un travail remarquable des équipes ».")
+    assert speakers(text)["un travail remarquable des équipes"] == "Awa Sanou"
+
+
+def test_quotes_dialogue_pour_before_a_clause_with_its_own_subject_reports_nothing(resources):
+    from recoupe.extract import actors
+
+    text = ("La société Sahel Agro a gagné son procès. Pour la société Sahel Agro, le directeur "
+            "général Amadou Sissoko s'est dit soulagé après le verdict du tribunal.")
+    article = Article(id=article_id(text), path="t.txt", text=text, language="fr")
+    ctx = ArticleContext(article=article, doc=resources.nlps["fr"](text), gazetteer=resources.gazetteer,
+                         pack=resources.packs["fr"])
+    ctx.claims.extend(actors.extract(ctx))
+    assert quotes.extract(ctx) == []
+
+
+def test_quotes_dialogue_an_indefinite_role_is_someone_new():
+    text = ("Le conseiller municipal Paul Kaboré a présenté le projet. « Rien n'est encore "
+            "décidé sur le tracé », a confié un conseiller sous couvert d'anonymat.")
+    assert speakers(text)["Rien n'est encore décidé sur le tracé"] != "Paul Kaboré"
+
+
+def test_quotes_dialogue_an_institution_after_the_verb_reports_the_clause_before():
+    text = ("Dosso, 2 décembre 2026 - Les forages de trois villages seront réparés avant la saison "
+            "sèche, a annoncé le ministère de l'Hydraulique.")
+    claims = run(text)
+    assert [(c.value, c.attrs["speaker_name"], c.attrs["direct"]) for c in claims] == [
+        ("Les forages de trois villages seront réparés avant la saison sèche",
+         "ministère de l'Hydraulique", False)]

@@ -204,7 +204,22 @@ class Finder:
         found = self.in_range(start, pos)
         persons = [m for m in found if m.kind != "org"]
         pick = persons or found
+        if len(pick) >= 2 and self._in_apposition(pick[-1], start, pos):
+            # "Me Diarra, proche du député Kanté, a dénoncé": the subject is before the apposition
+            return pick[-2]
         return pick[-1] if pick else None
+
+    def _in_apposition(self, m: Mention, start: int, pos: int) -> bool:
+        """True when ``m`` sits inside a comma-delimited apposition that closes right before
+        ``pos`` and opens with words of its own (", proche du député X," / ", qui a reçu X,"),
+        not with the name itself (", le capitaine X," names the phrase before it)."""
+        if not re.fullmatch(r"[\s\w’'-]*,\s*(?:\w+\s+){0,3}", self.masked[m.end:pos]):
+            return False
+        opening = self.masked.rfind(",", start, m.start)
+        if opening == -1:
+            return False
+        lead = words(self.masked[opening + 1:m.start])
+        return len(lead) > 2 or any(fold(w) in _LINKS for w in lead)
 
     def before_quote(self, q: QuoteSpan, sent_start: int) -> Cue | None:
         """Speaker named before the opening mark in the same sentence."""
@@ -274,15 +289,18 @@ class Finder:
             seg_start = q.start + m.end()
             if len(words(self.text[q.start:comma])) < 2:
                 continue
-            close = self.text.find(",", seg_start, min(q.end, seg_start + 90))
-            if close == -1:
-                continue
-            seg = self.text[seg_start:close]
-            if len(words(seg)) > 8 or len(words(self.text[close + 1:q.end])) < 2:
-                continue
-            cue = self._incise_in(seg, seg_start)
-            if cue is not None:
-                return comma, close + 1, cue
+            # The incise ends at a comma, or at the end of its sentence when the quote goes on
+            # with another one (« A, a-t-elle insisté. B »); an honorific's dot is no end.
+            for end_mark in _INCISE_END.finditer(self.text, seg_start, min(q.end, seg_start + 90)):
+                close = end_mark.start()
+                seg = self.text[seg_start:close]
+                if len(words(seg)) > 8 or len(words(self.text[close + 1:q.end])) < 2:
+                    break
+                cue = self._incise_in(seg, seg_start)
+                if cue is not None:
+                    return comma, close + 1, cue
+                if end_mark.group() == ",":
+                    break
         return None
 
     def _incise_in(self, seg: str, offset: int) -> Cue | None:
@@ -294,7 +312,7 @@ class Finder:
                 vk = "v1b"
             verb = m.group(vk)
             lemma = self.verbs.lemma(verb, offset + m.start(vk))
-            if lemma is None and vk != "v2":
+            if lemma is None and vk == "v3":  # "s'est-il demandé" needs a speech verb
                 return None
             pron = Mention(offset + m.start(g), offset + m.end(g), m.group(g), "pronoun",
                            gender="f" if m.group(g).lower().startswith("elle") else "m",
@@ -312,6 +330,9 @@ class Finder:
         return None
 
 
+# Words that make what follows a complement inside an apposition ("proche de", "qui a reçu").
+_LINKS = frozenset({"de", "d'", "du", "des", "qui", "que", "qu'", "a", "au", "aux", "avec", "pour", "par"})
+_INCISE_END = re.compile(r",|(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<!\bMe)[.!?](?=\s+\S)")
 _SUBJECTS = frozenset({"vous", "nous", "ils", "elles", "on", "qui", "a", "ont", "avait", "avaient", "je", "j'", "tu"})
 
 

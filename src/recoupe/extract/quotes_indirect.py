@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from recoupe.extract.quotes_attribution import _INV_PRONOUN, _LEAD, Cue, Finder, opener_at
-from recoupe.extract.quotes_mentions import Mention
+from recoupe.extract.quotes_mentions import Mention, institution_phrase
 from recoupe.extract.quotes_spans import words
 
 # "que" after a speech verb, with up to four words between ("a confié à la presse qu'...").
@@ -20,7 +20,8 @@ _TRAIL_SELON = re.compile(r",\s+(?:selon|d['’]après)\s+", re.IGNORECASE)
 # An absolute participial clause after a comma ("les deux parties ayant convenu ...").
 _ABSOLUTE = re.compile(r",\s+(?:[\w’'-]+\s+){1,4}?(?:ayant|étant)\s")
 # A dateline before the first sentence of a dispatch: "NIAMEY, 3 décembre 2026 (ASP) - ".
-_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+,[^\n]{0,60}?\s[-–—]\s+")
+# A city in lower case needs a date in it: "Niamey, 30 novembre 2026 - ".
+_DATELINE = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+,|[A-ZÀ-Þ][\w'’ -]{1,30},(?=[^\n]{0,40}?\d))[^\n]{0,60}?\s[-–—]\s+")
 # "..., a-t-on appris auprès du ministère": the source is the complement of "auprès de".
 _APPRIS = re.compile(r",\s+a-t-on\s+appris\s+(?:auprès\s+(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+)|de\s+source\s+)",
                      re.IGNORECASE)
@@ -131,6 +132,10 @@ def lead_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list
     cs, ce = _trim_clause(f.text, np_end + 1, e)
     if opener_at(f.text, cs) or _holds(direct, cs, ce) or len(words(f.text[cs:ce])) < _MIN_CLAUSE_WORDS:
         return []
+    if is_pour and any(len(words(f.masked[cs:x.start])) <= 3 for x in f.in_range(cs, ce, ("person", "role"))):
+        # "Pour la société X, le directeur Y s'est dit soulagé": "pour" sets the side, and the
+        # clause names its own subject; nobody's words are reported.
+        return []
     return [Statement(cs, ce, False, cue)]
 
 
@@ -178,9 +183,14 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
             continue
         np_end = f.np_region(np_start, e)
         found = [x for x in f.in_range(np_start, np_end) if x.kind in ("person", "doc", "role")]
-        # the speaker comes right after the verb ("renseigne le document", "a assuré SEM X"),
-        # not as a complement ("a détaillé le projet devant les députés")
-        if not found or len(words(f.masked[np_start:found[0].start])) > 1:
+        institution = None if found else institution_phrase(f.masked, np_start, f.lex)
+        if institution is not None:
+            # "..., a annoncé le ministère de l'Éducation nationale.": an institution speaks
+            ps, np_end = institution
+            cue = Cue(None, lemma, "indirect-incise", ps, np_end, " ".join(f.text[ps:np_end].split()))
+        elif not found or len(words(f.masked[np_start:found[0].start])) > 1:
+            # the speaker comes right after the verb ("renseigne le document", "a assuré SEM X"),
+            # not as a complement ("a détaillé le projet devant les députés")
             plural = _PLURAL_SUBJECT.match(f.masked[np_start:e].rstrip(" \t\n.!?…"))
             # "..., ont déploré vendredi des commerçants du marché.": a plural verb and an
             # indefinite plural at the end of the sentence is its inverted subject.

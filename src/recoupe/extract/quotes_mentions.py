@@ -17,6 +17,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any, Iterable
 
+from recoupe.extract.actors import lone_word_not_person
 from recoupe.extract.quotes_spans import wrapped
 from recoupe.extract.tokens import tokens_with_pos
 
@@ -203,7 +204,8 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         found.append(Mention(s, e, text[s:e], "person" if kind == "person" else "org",
                              entity_id=c.value, name=c.attrs.get("name")))
     for ent in getattr(doc, "ents", ()):
-        if ent.label_ == "PER" and "_" not in masked[ent.start_char:ent.end_char]:
+        if ent.label_ == "PER" and "_" not in masked[ent.start_char:ent.end_char] \
+                and not lone_word_not_person(ent):  # "à Ouallam", "Interrogé," (a surname comes back below)
             s = ent.start_char
             lead = _LEAD_WORD.match(text, s, ent.end_char)  # "D'après Issouf Barro": not the name
             if lead is not None:
@@ -287,6 +289,15 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         out.append(Mention(m.start(1), m.end(1), m.group(1), "pronoun",
                            gender="f" if low.startswith("elle") else "m", plural=low in {"eux", "elles"}))
     return _dedupe(out)
+
+
+def institution_phrase(masked: str, pos: int, lex: ModuleType) -> tuple[int, int] | None:
+    """The span of an institution named by its common noun at ``pos`` ("le ministère de
+    l'Éducation nationale", "la police"), or None."""
+    head = _INSTITUTION_HEAD.match(masked, pos)
+    if head is None or fold(head.group("noun")) not in _institution_nouns(lex):
+        return None
+    return head.start(), _role_tail(masked, head.end(), lex, set())
 
 
 def _role_tail(masked: str, pos: int, lex: ModuleType, verb_starts: set[int]) -> int:
@@ -404,6 +415,7 @@ class Speakers:
         self._full: dict[str, tuple[str | None, str]] = {}
         self._gender: dict[str, str | None] | None = None  # person key -> "m" / "f", built when asked
         self._places: dict[str, bool] = {}  # mention text -> the gazetteer knows it as a place
+        self._starts = [s for s, _ in self.sentences]
         for m in self.mentions:
             if m.kind != "person":
                 continue
@@ -592,6 +604,8 @@ class Speakers:
                       "", m.text, flags=re.I)
         if m.plural:  # "les ministres": a group, never one person
             return Speaker(None, " ".join(bare.split()), m.text, m.start, m.end, "group")
+        if re.match(r"\s*une?\s", m.text, re.I):  # "a confié un responsable": someone new, unnamed
+            return Speaker(None, " ".join(bare.split()), m.text, m.start, m.end, "role")
         if resolve is not None:
             ent = resolve(bare)
             if ent is not None and getattr(ent, "kind", "") == "person":
@@ -660,16 +674,29 @@ class Speakers:
     def last_person(self, pos: int, gender: str | None = None) -> Speaker | None:
         """The last person (named, or a role resolved to a person) before ``pos``."""
         fallback: Speaker | None = None
+        unsure: Speaker | None = None  # the nearest person whose gender is not known
+        near = self._sentence_index(pos) - RECENT_SENTENCES
         for m in reversed([x for x in self.mentions if x.end <= pos and x.kind in ("person", "role")]):
             if m.kind == "person" and self._is_place(m):
                 continue  # a place is never a speaker ("de Ségou à Gao")
             sp = self.resolve(m)
             if sp.kind not in ("person", "role"):  # an unnamed role is still a person
                 continue
-            if gender is None or self.gender_of(m) in (None, gender):
-                return sp
+            g = self.gender_of(m)
+            if gender is None or (g is None and unsure is None and self._sentence_index(m.start) < near):
+                return unsure or sp
+            if g == gender:
+                # a person known to fit, named in the last sentences, beats a nearer one
+                # whose gender nothing says ("La ministre X ... à Ouallam ... Elle a ajouté")
+                return sp if unsure is None or self._sentence_index(m.start) >= near else unsure
+            if g is None:
+                unsure = unsure or sp
+                continue
             fallback = fallback or sp
-        return fallback
+        return unsure or fallback
+
+    def _sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self._starts, pos) - 1
 
     def _pronoun(self, m: Mention) -> Speaker:
         if m.plural:
@@ -680,10 +707,36 @@ class Speakers:
         inst = self._institution_subject(m)
         if inst is not None:
             return inst
-        sp = self.last_person(m.start, m.gender)
+        sp = self._previous_subject(m) or self.last_person(m.start, m.gender)
         if sp is None:
             return Speaker(None, None, m.text, m.start, m.end, "pronoun")
         return sp
+
+    def _previous_subject(self, m: Mention) -> Speaker | None:
+        """The person the previous sentence is about, when a pronoun takes it up: its first
+        person (or role) that no preposition governs and whose gender fits ("L'avocat,
+        Me Diarra, proche du député Kanté, a dénoncé ... Il a ajouté" is Diarra's). A
+        pronoun there, or nothing that fits, leaves the choice to the last person named."""
+        k = next((i for i, (s, e) in enumerate(self.sentences) if s <= m.start < e), None)
+        if not k:
+            return None
+        s, e = self.sentences[k - 1]
+        for x in self.mentions:
+            if x.start < s or x.kind not in ("person", "role", "pronoun"):
+                continue
+            if x.start >= e:
+                break
+            before = re.findall(r"[\w’']+", self.masked[max(s, x.start - 14):x.start])
+            if before and fold(before[-1]) in _GOVERNING:
+                continue
+            if x.kind == "pronoun" or (x.kind == "person" and self._is_place(x)):
+                return None
+            g = self.gender_of(x)
+            if x.plural or (m.gender and g and g != m.gender):
+                return None
+            sp = self.resolve(x)
+            return sp if sp.kind == "person" else None
+        return None
 
     def _institution_subject(self, m: Mention) -> Speaker | None:
         """The institution that is the subject of the previous sentence, when the pronoun has
@@ -702,6 +755,15 @@ class Speakers:
             return None
         phrase = self.text[head.start("noun"):end]
         return Speaker(None, " ".join(phrase.split()), self.text[s:end], s, end, "group")
+
+
+# A pronoun prefers a person known to share its gender over a nearer one of unknown gender
+# when the former is named at most this many sentences back.
+RECENT_SENTENCES = 2
+
+# Words after which a name is a complement, not the subject of its sentence.
+_GOVERNING = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "avec", "par", "pour", "contre",
+                        "chez", "entre", "sans", "sur", "vers", "et", "ou", "que", "qu'", "dont"})
 
 
 @lru_cache(maxsize=8)

@@ -99,6 +99,13 @@ ROLE_HEADS: tuple[str, ...] = (
     "entraîneur", "entraîneuse", "sélectionneur", "sélectionneuse", "romancier", "romancière",
     "écrivain", "écrivaine", "rapporteur", "rapporteuse", "conseiller national",
     "conseillère nationale", "chef",
+    # justice, schools, health, local government, civil society, business
+    "magistrat", "magistrate", "procureure", "greffier", "greffière", "recteur", "rectrice",
+    "doyen", "doyenne", "proviseur", "médecin", "infirmier", "infirmière", "pharmacien",
+    "pharmacienne", "préfète", "gouverneure", "élu", "élue", "édile", "économiste", "juriste",
+    "sociologue", "historien", "historienne", "politologue", "syndicaliste", "militant",
+    "militante", "fondateur", "fondatrice", "gérant", "gérante", "ingénieur", "ingénieure",
+    "policier", "policière", "directeur général", "directrice générale", "pdg",
 )
 
 # Honorific-like titles that sit right before a name ("le général Hamidou Sawadogo").
@@ -113,7 +120,10 @@ FEMININE_ROLE_HEADS: frozenset[str] = frozenset({
     "coordinatrice", "déléguée", "députée", "experte", "chercheuse", "patronne", "avocate",
     "dirigeante", "conseillère", "reine", "secrétaire générale", "vice-présidente",
     "envoyée spéciale", "éditrice", "technicienne", "entraîneuse", "sélectionneuse",
-    "romancière", "écrivaine", "rapporteuse", "conseillère nationale",
+    "romancière", "écrivaine", "rapporteuse", "conseillère nationale", "magistrate",
+    "procureure", "greffière", "rectrice", "doyenne", "infirmière", "pharmacienne", "préfète",
+    "gouverneure", "élue", "historienne", "militante", "fondatrice", "gérante", "ingénieure",
+    "policière", "directrice générale",
 })
 
 # Role heads whose feminine is another word ("le directeur" / "la directrice"): a person
@@ -123,7 +133,9 @@ MASCULINE_ROLE_HEADS: frozenset[str] = frozenset({
     "coordinateur", "délégué", "député", "sénateur", "expert", "chercheur", "patron",
     "dirigeant", "conseiller", "avocat", "roi", "prince", "émir", "sultan", "envoyé spécial",
     "éditeur", "technicien", "entraîneur", "sélectionneur", "romancier", "écrivain",
-    "rapporteur", "conseiller national", "procureur", "gouverneur", "préfet",
+    "rapporteur", "conseiller national", "procureur", "gouverneur", "préfet", "magistrat",
+    "greffier", "recteur", "doyen", "infirmier", "pharmacien", "élu", "historien", "militant",
+    "fondateur", "gérant", "policier", "directeur général",
 })
 
 # Role words that name the same function: a later "le technicien" is the person first
@@ -131,6 +143,14 @@ MASCULINE_ROLE_HEADS: frozenset[str] = frozenset({
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"technicien", "entraîneur", "sélectionneur", "coach"}),
     frozenset({"écrivain", "romancier", "auteur", "romancière", "écrivaine", "autrice"}),
+    frozenset({"juge", "magistrat", "magistrate"}),
+    frozenset({"procureur", "procureure", "magistrat", "magistrate"}),
+    frozenset({"recteur", "rectrice", "universitaire"}),
+    frozenset({"maire", "édile", "élu", "élue"}),
+    frozenset({"médecin", "docteur"}),
+    frozenset({"avocat", "avocate", "défenseur"}),
+    frozenset({"pdg", "patron", "patronne", "dirigeant", "dirigeante"}),
+    frozenset({"policier", "policière", "commissaire"}),
 )
 
 # Institutions named by a common noun, with their gender: "La délégation de l'UE a pris acte
