@@ -261,3 +261,18 @@ def test_quotes_dialogue_an_institution_after_the_verb_reports_the_clause_before
     assert [(c.value, c.attrs["speaker_name"], c.attrs["direct"]) for c in claims] == [
         ("Les forages de trois villages seront réparés avant la saison sèche",
          "ministère de l'Hydraulique", False)]
+
+
+def test_quotes_dialogue_a_demonstrative_after_the_verb_is_the_person_just_named():
+    text = ("Pour Ali Garba Maïga, vendeur de pagnes au grand marché, les clients ont disparu. "
+            "« Je n'ai rien vendu depuis lundi », raconte ce commerçant.")
+    got = speakers(text)
+    assert got["les clients ont disparu"] == "Ali Garba Maïga"
+    assert got["Je n'ai rien vendu depuis lundi"] == "Ali Garba Maïga"
+
+
+def test_quotes_dialogue_a_definite_noun_finds_the_person_presented_with_its_word():
+    text = ("A l'hôpital, la responsable du service de cardiologie, Mme Kadi Sanou, a reçu la "
+            "délégation. Le préfet Issa Traoré a promis des travaux. La cardiologue réclame "
+            "« un deuxième appareil d'échographie au plus vite ».")
+    assert speakers(text)["un deuxième appareil d'échographie au plus vite"] == "Kadi Sanou"

@@ -143,6 +143,9 @@ class _Resolver:
             ent = resolve(name) if resolve is not None else None
             if ent is not None:
                 return Speaker(ent.id, ent.name, cue.text, cue.start, cue.end, ent.kind), cue.verb, cue.rule
+            back = self.speakers.taken_up(cue.text, cue.start)
+            if back is not None:  # "raconte ce commerçant", "la pédiatre réclame": someone named before
+                return Speaker(back.id, back.name, cue.text, cue.start, cue.end, back.kind), cue.verb, cue.rule
             return Speaker(None, name, cue.text, cue.start, cue.end, "phrase"), cue.verb, cue.rule
         verb = cue.verb if cue is not None else ":"
         rule = cue.rule if cue is not None else "continuation"

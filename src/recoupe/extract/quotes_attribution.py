@@ -159,7 +159,7 @@ class Finder:
         phrase = self.text[s:e]
         cut = [fold(w) for w in phrase.split()]
         for k, w in enumerate(cut):
-            if w in {fold(x) for x in self.lex.NP_STOPWORDS}:
+            if k and w in {fold(x) for x in self.lex.NP_STOPWORDS}:  # "ce commerçant" keeps its "ce"
                 e = s + len(" ".join(phrase.split()[:k])) + (len(phrase) - len(phrase.lstrip()))
                 break
         while s < e and not self.text[s].isalnum():

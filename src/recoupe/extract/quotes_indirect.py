@@ -129,6 +129,7 @@ def lead_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list
     cue = f.phrase_cue(np_start, np_end, "pour" if is_pour else "selon", "indirect-selon")
     if cue is None or (is_pour and cue.mention is None):
         return []
+    np_end = _past_apposition(f, cue, np_end, e)
     cs, ce = _trim_clause(f.text, np_end + 1, e)
     if opener_at(f.text, cs) or _holds(direct, cs, ce) or len(words(f.text[cs:ce])) < _MIN_CLAUSE_WORDS:
         return []
@@ -137,6 +138,34 @@ def lead_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list
         # clause names its own subject; nobody's words are reported.
         return []
     return [Statement(cs, ce, False, cue)]
+
+
+# Words a clause may start with; a bare lower-case noun after a person's name and its comma
+# is an apposition instead ("Pour Moussa Hamani, père d'un enfant hospitalisé, l'attente ...").
+_CLAUSE_STARTS = frozenset("""
+le la les l' l’ un une des du de d' d’ ce cet cette ces c' c’ ça son sa ses leur leurs mon ma mes
+notre nos votre vos il elle ils elles on nous vous je j' j’ tu y en qui que qu' qu’ quoi dont où
+rien personne tout tous toute toutes chaque plusieurs certains certaines aucun aucune nul beaucoup
+peu trop très plus moins si mais et ou donc car or aussi même seul seuls seule seules près environ
+quelque quelques presque déjà encore toujours jamais désormais aujourd'hui hier demain ici là
+maintenant ainsi alors cependant pourtant toutefois néanmoins enfin surtout notamment n' n’ ne
+cela ceci celui celle ceux celles lorsque quand comme puisque parce après avant depuis pendant
+dans sur sous avec sans pour par entre contre vers chez selon à au aux nombre la plupart
+""".split())
+
+
+def _past_apposition(f: Finder, cue: Cue, np_end: int, e: int) -> int:
+    """After "Selon X," / "Pour X,": the end of an apposition that describes X, when one
+    follows (a lower-case noun, then a comma within ten words), else ``np_end``."""
+    if cue.mention is None or cue.mention.kind != "person" or np_end >= e:
+        return np_end
+    first = re.match(r"\s*([a-zà-ÿ][\w’'-]*)", f.masked[np_end + 1:e])
+    if first is None or first.group(1).lower() in _CLAUSE_STARTS:
+        return np_end
+    comma = f.masked.find(",", np_end + 1, e)
+    if comma == -1 or len(words(f.masked[np_end + 1:comma])) > 10:
+        return np_end
+    return comma
 
 
 def trailing_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list[Statement]:

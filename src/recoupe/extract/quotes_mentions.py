@@ -561,6 +561,31 @@ class Speakers:
             ctx = self._near[key] = self._context_stems(key)
         return ctx | self.role_links.get(key, set())
 
+    def taken_up(self, phrase: str, pos: int) -> Speaker | None:
+        """The person named before ``pos`` that a bare noun phrase takes up: a demonstrative
+        ("ce commerçant", "cette mère de famille") is the last person of its gender; a
+        definite singular ("la pédiatre") is the last person whose surroundings hold its
+        noun, or a word sharing its first six letters ("pédiatrie"). None otherwise."""
+        toks = [fold(w) for w in re.findall(r"[\w’'-]+", phrase)]
+        if not toks or len(toks) > 5:
+            return None
+        det, rest = toks[0], toks[1:]
+        if det in ("ce", "cet", "cette") and rest:
+            return self.last_person(pos, "f" if det == "cette" else "m")
+        if det not in ("le", "la", "l'", "l’") or not rest or any(t in _PLURAL_HEADS for t in rest[:1]):
+            return None
+        head = rest[0]  # the noun: "la direction du festival" is not "le délégué ... du festival"
+        if len(head) <= 3 or head in _institution_nouns(self.lex) or stem(head) in _GENERIC_STEMS:
+            return None
+        stems = {stem(head)}
+        for m in reversed([x for x in self.mentions if x.kind == "person" and x.end <= pos]):
+            if self._is_place(m):
+                continue
+            near = self._context(self.person_key(m)) | self._appositions(self.person_key(m))
+            if any(w == n or (len(w) >= 6 and len(n) >= 6 and w[:6] == n[:6]) for w in stems for n in near):
+                return self.of_person(m)
+        return None
+
     def _context_stems(self, key: str) -> set[str]:
         ctx: set[str] = set()
         for m in self.mentions:
@@ -756,6 +781,11 @@ class Speakers:
         phrase = self.text[head.start("noun"):end]
         return Speaker(None, " ".join(phrase.split()), self.text[s:end], s, end, "group")
 
+
+# Words too common to tie a noun phrase to a person ("le responsable", "la directrice").
+_GENERIC_STEMS = frozenset(stem(w) for w in ("chef", "cheffe", "ministre", "responsable", "président",
+                                              "directeur", "directrice", "homme", "femme", "personne"))
+_PLURAL_HEADS = frozenset({"deux", "trois", "quatre", "plusieurs"})
 
 # A pronoun prefers a person known to share its gender over a nearer one of unknown gender
 # when the former is named at most this many sentences back.
