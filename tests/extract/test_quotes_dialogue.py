@@ -276,3 +276,22 @@ def test_quotes_dialogue_a_definite_noun_finds_the_person_presented_with_its_wor
             "délégation. Le préfet Issa Traoré a promis des travaux. La cardiologue réclame "
             "« un deuxième appareil d'échographie au plus vite ».")
     assert speakers(text)["un deuxième appareil d'échographie au plus vite"] == "Kadi Sanou"
+
+
+def test_quotes_dialogue_a_role_word_sharing_a_stem_finds_its_person():
+    text = ("Le secrétaire général du syndicat des enseignants, M. Issa Sawadogo, a rencontré le "
+            "ministre Paul Kaboré. Le syndicaliste n'a pas cédé : « Pas de rentrée sans les primes "
+            "promises. »")
+    assert speakers(text)["Pas de rentrée sans les primes promises."] == "Issa Sawadogo"
+
+
+def test_quotes_dialogue_a_role_with_its_complement_before_a_name_gives_the_name():
+    text = ("Un étudiant en droit public, Kofi Mensah Annan, s'est montré sceptique : « On nous "
+            "promet des bourses depuis trois ans. »")
+    assert speakers(text)["On nous promet des bourses depuis trois ans."] == "Kofi Mensah Annan"
+
+
+def test_quotes_dialogue_reacting_is_reporting_speech():
+    text = ("Le maire Issa Traoré a été hué. « Nous prenons acte, mais nous resterons vigilants », "
+            "a réagi à la sortie M. Boubacar Diallo, élu de l'opposition.")
+    assert speakers(text)["Nous prenons acte, mais nous resterons vigilants"] == "Boubacar Diallo"

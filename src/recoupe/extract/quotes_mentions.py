@@ -263,6 +263,13 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         follow = re.match(r"[\s,]*(?:(?:le|la|l['’])\s*)?(?:[\w.]+\s+)?", masked[e:e + 30])
         if follow and any(p.kind == "person" and e <= p.start <= e + follow.end() for p in persons):
             continue
+        # "Un étudiant en relations internationales, Kwame Mensah, ...": the same, with the
+        # role's complement (no verb in it) before the comma
+        follow = re.match(r"[^,.;:!?«»“”\"_\n]{0,60}?(?P<comma>,)\s*(?:(?:le|la|l['’])\s*)?(?:[\w.]+\s+)?",
+                          masked[e:e + 90])
+        if follow and not any(e <= v < e + follow.start("comma") for v in verb_starts) \
+                and any(p.kind == "person" and e + follow.start("comma") < p.start <= e + follow.end() for p in persons):
+            continue
         role = Mention(s, e, text[s:e], "role", gender=_gender_of_det(m.group("det"), head, lex),
                        words=_content_stems(text[m.start("head"):e]))
         if not any(_overlaps(role, p) for p in persons if p.kind == "person"):
@@ -319,7 +326,8 @@ def _role_tail(masked: str, pos: int, lex: ModuleType, verb_starts: set[int]) ->
             break
         if w[0].isupper() and prev not in {"de", "des", "du", "la", "l", "d", "et"} and not low.startswith(("l'", "d'")):
             break
-        if w in ("a", "ont", "est", "sont", "avait", "s", "se", "n", "ne", "y") or "_" in w:
+        if w in ("a", "ont", "est", "sont", "avait", "s", "se", "n", "ne", "y") or "_" in w \
+                or re.match(r"[nsmtj]['’]", low):  # "Le syndicaliste n'a pas désarmé"
             break
         if pos + m.start(1) in verb_starts or w.lower() in lex.SPEECH_FORMS:
             break
@@ -582,7 +590,7 @@ class Speakers:
             if self._is_place(m):
                 continue
             near = self._context(self.person_key(m)) | self._appositions(self.person_key(m))
-            if any(w == n or (len(w) >= 6 and len(n) >= 6 and w[:6] == n[:6]) for w in stems for n in near):
+            if any(_shares(w, near) for w in stems):
                 return self.of_person(m)
         return None
 
@@ -650,8 +658,9 @@ class Speakers:
             ctx = self._context(key)
             strong = self._appositions(key)
             # Words of a role in apposition to the person count four times those merely nearby.
+            bag = ctx | strong
             score = sum((2.0 if w in demonyms or w.startswith("country:") else (0.5 if w in generic else 1.0))
-                        * (2.0 if w in strong else 0.5) for w in role_words if w in ctx | strong)
+                        * (2.0 if _shares(w, strong) else 0.5) for w in role_words if _shares(w, bag))
             nation = {w for w in role_words if w in demonyms or w.startswith("country:")}
             theirs = ({w for w in strong if w in demonyms or w.startswith("country:")}
                       or {w for w in ctx if w in demonyms or w.startswith("country:")})
@@ -780,6 +789,17 @@ class Speakers:
             return None
         phrase = self.text[head.start("noun"):end]
         return Speaker(None, " ".join(phrase.split()), self.text[s:end], s, end, "group")
+
+
+def _shares(word: str, bag: set[str]) -> bool:
+    """``word`` is in ``bag``, or shares its first six letters with a word of it
+    ("syndicaliste" / "syndicat", "pédiatre" / "pédiatrie")."""
+    if word in bag:
+        return True
+    if len(word) < 6 or word.startswith("country:"):
+        return False
+    head = word[:6]
+    return any(len(n) >= 6 and n[:6] == head for n in bag)
 
 
 # Words too common to tie a noun phrase to a person ("le responsable", "la directrice").

@@ -27,6 +27,11 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "insinuer", "menacer", "accuser", "clamer", "proclamer", "scander", "tonner",
     "s'exprimer", "exprimer", "espérer", "souhaiter", "prôner", "réaffirmer", "appeler",
     "rassurer", "détailler", "évoquer", "soupirer",
+    "réagir", "écrier", "avouer", "nier", "contester", "justifier", "suggérer", "recommander",
+    "conseiller", "proposer", "remercier", "encourager", "interpeller", "insurger", "étonner",
+    "fulminer", "tempêter", "murmurer", "crier", "emporter", "plaisanter", "argumenter",
+    "compléter", "corriger", "confesser", "alarmer", "offusquer", "agacer", "tempérer",
+    "temporiser", "tacler", "railler", "implorer", "supplier", "défendre", "prédire",
 })
 
 # Speech verbs that cannot introduce a *direct* quote on their own because their object is a
@@ -56,6 +61,9 @@ IRREGULAR_FORMS: dict[str, str] = {
                                "concluant")},
     **{f: "poursuivre" for f in ("poursuit", "poursuivent", "poursuivi", "poursuivait",
                                  "poursuivant", "poursuivra")},
+    **{f: "défendre" for f in ("défend", "défendent", "défendu", "défendue", "défendait",
+                               "défendaient", "défendant", "défendra", "défendit")},
+    **{f: "prédire" for f in ("prédit", "prédisent", "prédisait", "prédira", "prédisant")},
     **{f: "reprendre" for f in ("reprend", "reprennent", "repris", "reprenait", "reprenant",
                                 "reprit")},
     **{f: "avertir" for f in ("avertit", "avertissent", "averti", "avertissait", "avertissant",
@@ -106,6 +114,12 @@ ROLE_HEADS: tuple[str, ...] = (
     "sociologue", "historien", "historienne", "politologue", "syndicaliste", "militant",
     "militante", "fondateur", "fondatrice", "gérant", "gérante", "ingénieur", "ingénieure",
     "policier", "policière", "directeur général", "directrice générale", "pdg",
+    "cheffe", "pédiatre", "chirurgien", "chirurgienne", "sage-femme", "enseignant", "enseignante",
+    "instituteur", "institutrice", "chanteur", "chanteuse", "musicien", "musicienne", "artiste",
+    "cinéaste", "réalisateur", "réalisatrice", "comédien", "comédienne", "poète", "producteur",
+    "productrice", "joueur", "joueuse", "athlète", "coureur", "coureuse", "commerçant",
+    "commerçante", "agriculteur", "agricultrice", "éleveur", "éleveuse", "pêcheur", "étudiant",
+    "étudiante", "journaliste", "entrepreneur", "entrepreneure",
 )
 
 # Honorific-like titles that sit right before a name ("le général Hamidou Sawadogo").
@@ -123,7 +137,9 @@ FEMININE_ROLE_HEADS: frozenset[str] = frozenset({
     "romancière", "écrivaine", "rapporteuse", "conseillère nationale", "magistrate",
     "procureure", "greffière", "rectrice", "doyenne", "infirmière", "pharmacienne", "préfète",
     "gouverneure", "élue", "historienne", "militante", "fondatrice", "gérante", "ingénieure",
-    "policière", "directrice générale",
+    "policière", "directrice générale", "cheffe", "chirurgienne", "sage-femme", "enseignante",
+    "institutrice", "chanteuse", "musicienne", "réalisatrice", "comédienne", "productrice",
+    "joueuse", "coureuse", "commerçante", "agricultrice", "éleveuse", "étudiante", "entrepreneure",
 })
 
 # Role heads whose feminine is another word ("le directeur" / "la directrice"): a person
@@ -135,7 +151,9 @@ MASCULINE_ROLE_HEADS: frozenset[str] = frozenset({
     "éditeur", "technicien", "entraîneur", "sélectionneur", "romancier", "écrivain",
     "rapporteur", "conseiller national", "procureur", "gouverneur", "préfet", "magistrat",
     "greffier", "recteur", "doyen", "infirmier", "pharmacien", "élu", "historien", "militant",
-    "fondateur", "gérant", "policier", "directeur général",
+    "fondateur", "gérant", "policier", "directeur général", "chirurgien", "enseignant",
+    "instituteur", "chanteur", "musicien", "réalisateur", "comédien", "producteur", "joueur",
+    "coureur", "commerçant", "agriculteur", "éleveur", "pêcheur", "étudiant", "entrepreneur",
 })
 
 # Role words that name the same function: a later "le technicien" is the person first
