@@ -295,3 +295,9 @@ def test_quotes_dialogue_reacting_is_reporting_speech():
     text = ("Le maire Issa Traoré a été hué. « Nous prenons acte, mais nous resterons vigilants », "
             "a réagi à la sortie M. Boubacar Diallo, élu de l'opposition.")
     assert speakers(text)["Nous prenons acte, mais nous resterons vigilants"] == "Boubacar Diallo"
+
+
+def test_quotes_dialogue_le_ministre_says_nothing_of_a_womans_gender():
+    text = ("Le ministre de la Culture, Aminata Traoré, a reçu le conservateur Paul Kaboré au musée. "
+            "« Le patrimoine appartient à tous », a-t-elle assuré.")
+    assert speakers(text)["Le patrimoine appartient à tous"] == "Aminata Traoré"

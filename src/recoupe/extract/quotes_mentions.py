@@ -159,8 +159,12 @@ def _content_stems(text: str) -> tuple[str, ...]:
 def _gender_of_det(det: str, head: str, lex: ModuleType) -> str | None:
     if fold(head) in {fold(h) for h in lex.FEMININE_ROLE_HEADS} or fold(det) in {"la", "une", "cette", "sa"}:
         return "f" if fold(det) != "son" else None
-    if fold(det) in {"le", "un", "ce", "du"} or fold(head) in _masculine_heads(lex):
+    if fold(head) in _masculine_heads(lex):
         return "m"
+    if fold(det) in {"le", "un", "ce", "du"}:
+        # "le ministre Aïchatou Boulama": a noun with one form for both ("ministre", "juge",
+        # "porte-parole") keeps "le" for women too in much of the press; it tells nothing
+        return None if fold(head).split()[0].endswith("e") else "m"
     return None
 
 
@@ -580,19 +584,28 @@ class Speakers:
         det, rest = toks[0], toks[1:]
         if det in ("ce", "cet", "cette") and rest:
             return self.last_person(pos, "f" if det == "cette" else "m")
-        if det not in ("le", "la", "l'", "l’") or not rest or any(t in _PLURAL_HEADS for t in rest[:1]):
+        while rest and rest[0] in _PRE_ADJECTIVES:  # "le nouveau champion"
+            rest = rest[1:]
+        if det not in ("le", "la", "l'", "l’") or not rest or rest[0] in _PLURAL_HEADS:
             return None
-        head = rest[0]  # the noun: "la direction du festival" is not "le délégué ... du festival"
+        head = rest[0]  # "la direction du festival" is an institution, never a person
         if len(head) <= 3 or head in _institution_nouns(self.lex) or stem(head) in _GENERIC_STEMS:
             return None
-        stems = {stem(head)}
-        for m in reversed([x for x in self.mentions if x.kind == "person" and x.end <= pos]):
-            if self._is_place(m):
+        stems = {stem(w) for w in rest if len(w) > 3 and w not in _LINK_WORDS} - _GENERIC_STEMS
+        near: dict[str, Mention] = {}  # person key -> its last mention, when its surroundings fit
+        strong: set[str] = set()  # ... and the keys where a role in apposition fits
+        for m in self.mentions:
+            if m.kind != "person" or m.end > pos or self._is_place(m):
                 continue
-            near = self._context(self.person_key(m)) | self._appositions(self.person_key(m))
-            if any(_shares(w, near) for w in stems):
-                return self.of_person(m)
-        return None
+            key = self.person_key(m)
+            if any(_shares(w, self._appositions(key)) for w in stems):
+                strong.add(key)
+            if key in strong or any(_shares(w, self._context(key)) for w in stems):
+                near[key] = m
+        # two people the words fit equally ("le nouveau champion" after a final between two
+        # wrestlers): nobody
+        pick = list(near) if len(near) == 1 else [k for k in near if k in strong]
+        return self.of_person(near[pick[0]]) if len(pick) == 1 else None
 
     def _context_stems(self, key: str) -> set[str]:
         ctx: set[str] = set()
@@ -601,7 +614,7 @@ class Speakers:
                 s, e = self.sentence_of(m.start)
                 left = self.masked[max(s, m.start - 70):m.start]
                 right = self.masked[m.end:min(e, m.end + 50)]
-                ctx.update(_content_stems(left + " " + right))
+                ctx.update(_content_stems(left + " " + right + " " + m.text))  # "le Tillabérien X"
                 # states named beside the person ("l'ambassadeur de Chine, M. Liu")
                 ctx.update(f"country:{c}" for c in self._countries_in(max(s, m.start - 70), min(e, m.end + 50)))
         return ctx
@@ -806,6 +819,10 @@ def _shares(word: str, bag: set[str]) -> bool:
 _GENERIC_STEMS = frozenset(stem(w) for w in ("chef", "cheffe", "ministre", "responsable", "président",
                                               "directeur", "directrice", "homme", "femme", "personne"))
 _PLURAL_HEADS = frozenset({"deux", "trois", "quatre", "plusieurs"})
+_PRE_ADJECTIVES = frozenset({"nouveau", "nouvel", "nouvelle", "jeune", "ancien", "ancienne", "vieux",
+                             "vieil", "vieille", "premier", "premiere", "grand", "grande", "petit",
+                             "petite", "futur", "future", "actuel", "actuelle", "meme", "seul", "seule"})
+_LINK_WORDS = frozenset({"dans", "avec", "pour", "sans", "sous", "vers", "chez", "entre", "contre"})
 
 # A pronoun prefers a person known to share its gender over a nearer one of unknown gender
 # when the former is named at most this many sentences back.
