@@ -301,3 +301,67 @@ def test_quotes_dialogue_le_ministre_says_nothing_of_a_womans_gender():
     text = ("Le ministre de la Culture, Aminata Traoré, a reçu le conservateur Paul Kaboré au musée. "
             "« Le patrimoine appartient à tous », a-t-elle assuré.")
     assert speakers(text)["Le patrimoine appartient à tous"] == "Aminata Traoré"
+
+
+def _full(resources, text: str):
+    from recoupe.extract import actors
+
+    article = Article(id=article_id(text), path="t.txt", text=text, language="fr")
+    ctx = ArticleContext(article=article, doc=resources.nlps["fr"](text), gazetteer=resources.gazetteer,
+                         pack=resources.packs["fr"])
+    ctx.claims.extend(actors.extract(ctx))
+    return {c.value: c.attrs["speaker_name"] for c in quotes.extract(ctx)}
+
+
+def test_quotes_dialogue_faire_etat_de_reports_speech():
+    # a fragment of three words is a statement only in a sentence that reports speech
+    text = "Un responsable local a fait état de « dégâts très importants »."
+    assert speakers(text) == {"dégâts très importants": "responsable local"}
+
+
+def test_quotes_dialogue_an_incise_with_a_complement_still_cuts_the_quote():
+    text = ("Le ministre Paul Kaboré s'est rendu à Fada. « Une aide de 200 millions arrive, a-t-il "
+            "précisé devant la presse. D'autres suivront si nécessaire. »")
+    assert speakers(text) == {"Une aide de 200 millions arrive": "Paul Kaboré",
+                              "D'autres suivront si nécessaire.": "Paul Kaboré"}
+
+
+def test_quotes_dialogue_a_pronoun_after_a_document_subject_is_the_document():
+    text = ("La députée Awa Sanou a présenté le rapport. Le rapport de la commission, distribué "
+            "avant la séance, souligne que les routes sont en mauvais état. Il recommande en outre "
+            "que les travaux commencent avant la saison des pluies.")
+    got = speakers(text)
+    assert got["les travaux commencent avant la saison des pluies"].startswith("rapport")
+
+
+def test_quotes_dialogue_after_a_document_a_person_acting_before_a_bare_quote_speaks():
+    text = ("Selon un rapport publié en mai, les registres ne sont pas numérisés.\n\n"
+            "Mme Awa Sanou nous raccompagne. Elle montre une affiche au mur : un bébé et un carnet "
+            "vert. « Ce carnet, c'est le premier droit de l'enfant. »")
+    assert speakers(text)["Ce carnet, c'est le premier droit de l'enfant."] == "Awa Sanou"
+
+
+def test_quotes_dialogue_selon_a_document_skips_its_apposition():
+    text = ("Selon le procès-verbal de la gendarmerie, lu à l'audience, trois témoins ont vu le "
+            "camion quitter le dépôt avant l'aube.")
+    got = speakers(text)
+    assert list(got) == ["trois témoins ont vu le camion quitter le dépôt avant l'aube"]
+    assert got["trois témoins ont vu le camion quitter le dépôt avant l'aube"].startswith("procès-verbal")
+
+
+def test_quotes_dialogue_in_a_communique_the_institution_after_the_comma_speaks():
+    text = ("Dans un communiqué publié jeudi, le ministère de la Santé a annoncé que deux cents "
+            "infirmiers seraient recrutés en janvier.")
+    assert speakers(text) == {"deux cents infirmiers seraient recrutés en janvier": "ministère de la Santé"}
+
+
+def test_quotes_dialogue_a_demonym_used_as_a_noun_is_the_person_it_was_given_to(resources):
+    text = ("Le Burkinabè Hamado Kaboré a remporté l'étape devant l'Érythréen Samuel Tesfay. "
+            "L'Érythréen s'est dit « pas inquiet du tout pour la suite ».")
+    assert _full(resources, text)["pas inquiet du tout pour la suite"] == "Samuel Tesfay"
+
+
+def test_quotes_dialogue_the_winner_is_the_one_who_won():
+    text = ("Issa Moussa Diallo a remporté dimanche la finale face à Ali Garba Maïga. « J'ai pensé "
+            "à ma mère pendant tout le combat », a déclaré le vainqueur.")
+    assert speakers(text)["J'ai pensé à ma mère pendant tout le combat"] == "Issa Moussa Diallo"

@@ -156,6 +156,12 @@ class _Resolver:
             sp = self._subject(sentence[0], st_start)
             if sp is not None:
                 rule = "subject"
+        if sp is None and cue is None and self.last is not None and self.last[1].kind in ("doc", "org", "group", "phrase"):
+            # a document spoke last, then a person acts right before this quote with no verb
+            # of its own ("Elle désigne une affiche : « ... »"): the person speaks
+            sp = self.speakers.subject_near(st_start)
+            if sp is not None:
+                rule = "subject-near"
         sp = sp or self._inherit(para, st_start)
         if sp is None and cue is None:
             sp = self._document_near(sentence)

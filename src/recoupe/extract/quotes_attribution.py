@@ -29,7 +29,7 @@ _CLITIC = r"(?:(?:lui|leur|nous|vous|me|m['’]|y)\s+)?"
 # After a closing quote: "a-t-il déclaré", "confie-t-elle", "s'est-il interrogé".
 _INV_PRONOUN = re.compile(
     rf"^[\s,;–—-]*(?:{_CLITIC}{_AUX}-t?-?(?P<p1>{_PRON})\s+{_ADVERBS}(?P<v1>{_W})"
-    rf"(?:\s+(?:par|de|d['’])\s*(?P<v1b>{_W}))?"  # "a-t-elle fini par répondre"
+    rf"(?:\s+(?:(?:par|de)\s+|d['’]\s*)(?P<v1b>{_W}))?"  # "a-t-elle fini par répondre" (not "de|vant")
     rf"|(?:s['’]|se\s+)(?:est|sont)-(?:t-)?(?P<p3>{_PRON})\s+(?P<v3>{_W})"
     rf"|(?:s['’]|se\s+)?(?P<v2>[\w’']+)-(?:t-)?(?P<p2>{_PRON})\b)", re.IGNORECASE)
 # After a closing quote: "a affirmé le chef de la diplomatie russe", "se réjouit SEM X".
@@ -85,7 +85,12 @@ class Verbs:
         for m in re.finditer(_W, masked[start:end]):
             s = start + m.start()
             lemma = self.lemma(m.group(), s)
-            if lemma is None or "_" in m.group():
+            if lemma is None and "_" not in m.group():
+                phrase = _PHRASAL.match(masked, s, end)  # "a fait état de", "a fait savoir"
+                if phrase is not None:
+                    out.append((s, phrase.end(), "faire " + phrase.group("noun").lower()))
+                continue
+            if "_" in m.group():
                 continue
             before = re.findall(_W, masked[max(0, s - 12):s])
             if before and before[-1].lower() in _DETERMINERS:  # "une note", "le juge": nouns
@@ -194,8 +199,12 @@ class Finder:
         m = _INV_NP.match(post)
         if m:
             lemma = self.verbs.lemma(m.group("v"), q.close_end + m.start("v"))
+            phrase = None if lemma else _PHRASAL.match(self.masked, q.close_end + m.start("v"), sent_end)
+            if phrase is not None:  # "», a fait savoir le ministre"
+                lemma = "faire " + phrase.group("noun").lower()
+                m = phrase
             if lemma:
-                s = q.close_end + m.end("v")
+                s = q.close_end + m.end("v") if phrase is None else phrase.end()
                 return self.phrase_cue(s, self.np_region(s, sent_end), lemma, "incise")
         return None
 
@@ -305,7 +314,8 @@ class Finder:
 
     def _incise_in(self, seg: str, offset: int) -> Cue | None:
         m = _INV_PRONOUN.match(seg)
-        if m and m.end() >= len(seg.rstrip()) - 1:
+        # "a-t-il précisé devant la presse": a short complement may follow the verb
+        if m and (m.end() >= len(seg.rstrip()) - 1 or _INCISE_TAIL.fullmatch(seg, m.end())):
             g = next(k for k in ("p1", "p2", "p3") if m.group(k))
             vk = {"p1": "v1", "p2": "v2", "p3": "v3"}[g]
             if vk == "v1" and m.group("v1b") and self.verbs.lemma(m.group("v1b")):
@@ -329,6 +339,14 @@ class Finder:
                     return Cue(found[0], lemma, "incise-inside")
         return None
 
+
+# A speech verb made of "faire" and a noun: "a fait état de", "fait savoir", "ont fait valoir".
+_PHRASAL = re.compile(r"(?P<v>fait|font|faisait|faisaient|fera|feront|faire|faisant)\s+"
+                      r"(?P<noun>état|savoir|valoir|part)\b", re.IGNORECASE)
+# What may follow the verb of an incise inside the marks: a place, an audience, a moment, an
+# adverb ("a-t-il précisé devant la presse", "a-t-elle lancé, souriante").
+_INCISE_TAIL = re.compile(r"\s+(?:(?:devant|à|au|aux|en|lors|dans|sur|pour|face|depuis|avant|après|avec|"
+                          r"sans|d['’]une?|d['’]un|[\w-]+ment)\b[^,.;:!?«»“”\"]{0,40})\s*")
 
 # Words that make what follows a complement inside an apposition ("proche de", "qui a reçu").
 _LINKS = frozenset({"de", "d'", "du", "des", "qui", "que", "qu'", "a", "au", "aux", "avec", "pour", "par"})

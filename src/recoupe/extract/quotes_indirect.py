@@ -104,6 +104,19 @@ def que_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> lis
         subj = f.subject_before(s, vs)
         if subj is not None and subj.end > vs:
             subj = None
+        front = _FRONTED.match(f.masked, s, vs)
+        if front is not None and (subj is None or subj.start < front.end()):
+            # "Dans un communiqué rendu public jeudi, le ministère X a annoncé que": the
+            # document is where it was said; the subject after the comma said it
+            inst = institution_phrase(f.masked, front.end(), f.lex)
+            after = f.subject_before(front.end(), vs)
+            if after is not None:
+                subj = after
+            elif inst is not None and inst[1] <= vs:
+                out_cue = Cue(None, lemma, "indirect-que", inst[0], inst[1],
+                              " ".join(f.text[inst[0]:inst[1]].split()))
+                out.append(Statement(cs, ce, False, out_cue))
+                continue
         if subj is None:
             after = [x for x in f.in_range(ve, m.start() + (m.end() - m.start())) if x.kind != "org"]
             subj = after[0] if after else None
@@ -140,6 +153,9 @@ def lead_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list
     return [Statement(cs, ce, False, cue)]
 
 
+# A complement fronted before the subject: "Dans un communiqué publié dimanche, ".
+_FRONTED = re.compile(r"\s*(?:Dans|Lors|Au cours)\b[^,«»“”\"_]{0,80},\s*")
+
 # Words a clause may start with; a bare lower-case noun after a person's name and its comma
 # is an apposition instead ("Pour Moussa Hamani, père d'un enfant hospitalisé, l'attente ...").
 _CLAUSE_STARTS = frozenset("""
@@ -151,13 +167,17 @@ quelque quelques presque déjà encore toujours jamais désormais aujourd'hui hi
 maintenant ainsi alors cependant pourtant toutefois néanmoins enfin surtout notamment n' n’ ne
 cela ceci celui celle ceux celles lorsque quand comme puisque parce après avant depuis pendant
 dans sur sous avec sans pour par entre contre vers chez selon à au aux nombre la plupart
+deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante
+cinquante cent mille
 """.split())
 
 
 def _past_apposition(f: Finder, cue: Cue, np_end: int, e: int) -> int:
     """After "Selon X," / "Pour X,": the end of an apposition that describes X, when one
-    follows (a lower-case noun, then a comma within ten words), else ``np_end``."""
-    if cue.mention is None or cue.mention.kind != "person" or np_end >= e:
+    follows (a lower-case noun or participle, then a comma within ten words: "Selon le
+    procès-verbal, lu à l'audience, CLAUSE"), else ``np_end``."""
+    if cue.mention is None or cue.mention.kind not in ("person", "doc") or np_end >= e \
+            or "," in f.masked[cue.mention.end:np_end]:  # none, or already read by np_region
         return np_end
     first = re.match(r"\s*([a-zà-ÿ][\w’'-]*)", f.masked[np_end + 1:e])
     if first is None or first.group(1).lower() in _CLAUSE_STARTS:

@@ -205,6 +205,14 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         if e <= s or "_" in masked[s:e]:
             continue
         kind = str(c.attrs.get("kind", "person"))
+        noun = _DEMONYM_NOUN.match(masked[max(0, s - 4):e + 3], min(s, 4)) if kind == "state" else None
+        if noun is not None and re.search(r"(?:\b[Ll][ea]\s+|\b[Ll]['’]\s*)$", masked[max(0, s - 4):s]):
+            # "L'Erythréen s'est dit ...": a person of that country, named before as
+            # "l'Erythréen Samuel Tesfay"; resolved like a role naming a country
+            det = masked[max(0, s - 4):s].strip().lower()
+            found.append(Mention(s, e, text[s:e], "role", gender="f" if det.startswith("la") else None,
+                                 words=(stem(text[s:e]),)))
+            continue
         found.append(Mention(s, e, text[s:e], "person" if kind == "person" else "org",
                              entity_id=c.value, name=c.attrs.get("name")))
     for ent in getattr(doc, "ents", ()):
@@ -355,8 +363,9 @@ def _widen(found: list[Mention], text: str) -> list[Mention]:
                 w = max(wider, key=lambda o: o.end - o.start)
                 full = pretty_name(text[w.start:w.end])
                 name = m.name
-                if name and set(fold(name).split()) < set(fold(full).split()):
-                    name = full  # "Issaka" linked alone, "Colonel Issaka DJIBO" written
+                if name and len(name.split()) == 1 and set(fold(name).split()) < set(fold(full).split()):
+                    name = full  # "Issaka" linked alone, "Colonel Issaka DJIBO" written (a full
+                    # name stays: "Samuel Tesfay" in "l'Érythréen Samuel Tesfay")
                 m = Mention(w.start, w.end, text[w.start:w.end], "person", m.gender or w.gender,
                             entity_id=m.entity_id, name=name)
         out.append(m)
@@ -504,7 +513,8 @@ class Speakers:
         ent = get(m.entity_id) if get is not None else None
         for alias in getattr(ent, "aliases", ()) or ():
             known.update(fold(alias).split())
-        return fold(toks[0]) in known or fold(toks[-1]) not in known
+        # any given name may be the first word kept ("l'Érythréen Samuel Tesfay")
+        return any(fold(t) in known for t in toks[:-1]) or fold(toks[-1]) not in known
 
     def person_key(self, m: Mention) -> str:
         """Cluster key of a person: the last word of the name; a lone word that is another
@@ -592,6 +602,11 @@ class Speakers:
         if len(head) <= 3 or head in _institution_nouns(self.lex) or stem(head) in _GENERIC_STEMS:
             return None
         stems = {stem(w) for w in rest if len(w) > 3 and w not in _LINK_WORDS} - _GENERIC_STEMS
+        deeds = next((cues for heads, cues in getattr(self.lex, "ROLE_BY_DEED", ())
+                      if head in {fold(h) for h in heads}), None)
+        by_deed = self._by_deed(deeds, pos) if deeds is not None else None
+        if by_deed is not None:  # "le vainqueur": the one the article says "a remporté"
+            return by_deed
         near: dict[str, Mention] = {}  # person key -> its last mention, when its surroundings fit
         strong: set[str] = set()  # ... and the keys where a role in apposition fits
         for m in self.mentions:
@@ -733,9 +748,13 @@ class Speakers:
             if gender is None or (g is None and unsure is None and self._sentence_index(m.start) < near):
                 return unsure or sp
             if g == gender:
-                # a person known to fit, named in the last sentences, beats a nearer one
-                # whose gender nothing says ("La ministre X ... à Ouallam ... Elle a ajouté")
-                return sp if unsure is None or self._sentence_index(m.start) >= near else unsure
+                # a person known to fit, named in the last sentences of the same paragraph,
+                # beats a nearer one whose gender nothing says ("La ministre X ... à Ouallam
+                # ... Elle a ajouté")
+                if unsure is None or (self._sentence_index(m.start) >= near
+                                      and not _PARAGRAPH_BREAK.search(self.text, m.end, pos)):
+                    return sp
+                return unsure
             if g is None:
                 unsure = unsure or sp
                 continue
@@ -769,13 +788,20 @@ class Speakers:
             return None
         s, e = self.sentences[k - 1]
         for x in self.mentions:
-            if x.start < s or x.kind not in ("person", "role", "pronoun"):
+            if x.start < s or x.kind not in ("person", "role", "pronoun", "doc"):
                 continue
             if x.start >= e:
                 break
             before = re.findall(r"[\w’']+", self.masked[max(s, x.start - 14):x.start])
-            if before and fold(before[-1]) in _GOVERNING:
+            if before and before[-1].lower().replace("’", "'") in _GOVERNING:
                 continue
+            if x.kind == "doc":
+                # "Le rapport ... souligne que ... Il recommande": the document goes on
+                head = fold(x.name or x.text).split()[-1] if x.name else ""
+                doc_gender = "f" if head in _FEMININE_DOCS else "m"
+                if self.masked[s:x.start].strip():
+                    continue  # "Présentant le texte, le ministre ...": an object, not the subject
+                return self._doc(x) if m.gender in (None, doc_gender) and not m.plural else None
             if x.kind == "pronoun" or (x.kind == "person" and self._is_place(x)):
                 return None
             g = self.gender_of(x)
@@ -783,6 +809,42 @@ class Speakers:
                 return None
             sp = self.resolve(x)
             return sp if sp.kind == "person" else None
+        return None
+
+    def _by_deed(self, cues: tuple[str, ...], pos: int) -> Speaker | None:
+        """The one person before ``pos`` whose surroundings hold a verb of the deed."""
+        keys: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.kind == "person" and m.end <= pos and not self._is_place(m):
+                # the deed's subject: its verb follows the name ("X a remporté", not "face à X")
+                after = self.masked[m.end:min(self.sentence_of(m.start)[1], m.end + 50)]
+                if any(fold(w).startswith(cues) for w in re.findall(r"[\w’'-]+", after)[:6]):
+                    keys[self.person_key(m)] = m
+        return self.of_person(next(iter(keys.values()))) if len(keys) == 1 else None
+
+    def subject_near(self, pos: int) -> Speaker | None:
+        """The person acting in the sentence before ``pos`` (or in its own sentence, before
+        ``pos``): its first person or subject pronoun that no preposition governs, resolved
+        ("Elle désigne une affiche : « ... »")."""
+        k = self._sentence_index(pos)
+        for j in (k, k - 1):
+            if j < 0 or j >= len(self.sentences):
+                continue
+            s, e = self.sentences[j]
+            for x in self.mentions:
+                if x.start < s or x.kind not in ("person", "pronoun"):
+                    continue
+                if x.start >= min(e, pos):
+                    break
+                before = re.findall(r"[\w’']+", self.masked[max(s, x.start - 14):x.start])
+                if before and before[-1].lower().replace("’", "'") in _GOVERNING:
+                    continue
+                if x.plural or (x.kind == "person" and self._is_place(x)):
+                    return None
+                sp = self.resolve(x)
+                if sp.kind != "person" or not sp.name or len(_PARAGRAPH_BREAK.findall(self.text, min(sp.start, pos), pos)) > 1:
+                    return None  # a pronoun for someone named paragraphs away tells little
+                return sp
         return None
 
     def _institution_subject(self, m: Mention) -> Speaker | None:
@@ -828,8 +890,18 @@ _LINK_WORDS = frozenset({"dans", "avec", "pour", "sans", "sous", "vers", "chez",
 # when the former is named at most this many sentences back.
 RECENT_SENTENCES = 2
 
+# Document nouns of feminine gender ("la déclaration ... Elle"); the others are masculine.
+_FEMININE_DOCS = frozenset({"declaration", "lettre", "note", "resolution", "motion", "communication",
+                            "circulaire", "decision", "ordonnance", "loi", "charte", "convention",
+                            "feuille", "plainte", "requete", "petition", "etude", "enquete", "analyse"})
+
+# A capitalised demonym used as a noun, not followed by a name: "L'Erythréen s'est dit".
+_DEMONYM_NOUN = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ-]+(?:ne|ens?|ais|aise|ain|aine|ois|oise|ien|ienne|éen|éenne|[èé])s?(?![\w-])(?!\s+[A-ZÀ-Þ])")
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
 # Words after which a name is a complement, not the subject of its sentence.
-_GOVERNING = frozenset({"de", "d'", "du", "des", "a", "au", "aux", "avec", "par", "pour", "contre",
+_GOVERNING = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour", "contre",
                         "chez", "entre", "sans", "sur", "vers", "et", "ou", "que", "qu'", "dont"})
 
 

@@ -171,6 +171,13 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"policier", "policière", "commissaire"}),
 )
 
+# Nouns that name a person by what the article tells they did, with the stems of the verbs
+# that tell it: "le vainqueur" is the one who "a remporté" / "s'est imposé".
+ROLE_BY_DEED: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = (
+    (frozenset({"vainqueur", "vainqueure", "champion", "championne", "lauréat", "lauréate",
+                "gagnant", "gagnante"}), ("remport", "gagn", "impos", "sacr", "triomph")),
+)
+
 # Institutions named by a common noun, with their gender: "La délégation de l'UE a pris acte
 # de la décision. Dans un communiqué, elle estime ..." (the pronoun takes up the subject).
 INSTITUTION_NOUNS: MappingProxyType[str, str] = MappingProxyType({
