@@ -41,7 +41,7 @@ NAME_RATIO_MIN = 85  # rapidfuzz token_sort_ratio for two speaker names to match
 BASELINE = "Gender Gap Tracker (French)"
 BASELINE_F1 = 0.82
 BASELINE_SPEAKER = 0.80
-BLIND_SPLITS = {"fresh2", "fresh4"}  # scored only when asked by name, never part of "all"
+BLIND_SPLITS = {"fresh2", "fresh5"}  # scored only when asked by name, never part of "all"
 _DROP = {"le", "la", "les", "l", "des", "du", "un", "une", "sem", "m", "mme", "dr", "monsieur", "madame"}
 
 
@@ -225,7 +225,7 @@ def run() -> list[dict]:
 
 
 if __name__ == "__main__":
-    split = next((s for s in ("heldout", "fresh", "fresh2", "fresh3", "fresh4") if f"--{s}" in sys.argv), None)
+    split = next((s for s in ("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5") if f"--{s}" in sys.argv), None)
     result = evaluate(verbose="-v" in sys.argv, split=split)
     for line in result.pop("misses"):
         print(line)
