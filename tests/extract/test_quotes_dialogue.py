@@ -365,3 +365,49 @@ def test_quotes_dialogue_the_winner_is_the_one_who_won():
     text = ("Issa Moussa Diallo a remporté dimanche la finale face à Ali Garba Maïga. « J'ai pensé "
             "à ma mère pendant tout le combat », a déclaré le vainqueur.")
     assert speakers(text)["J'ai pensé à ma mère pendant tout le combat"] == "Issa Moussa Diallo"
+
+
+def test_quotes_dialogue_people_sharing_a_surname_stay_apart():
+    text = ("A 38 ans, Salimata Ouédraogo répare des motos depuis vingt ans. Le père, Issaka "
+            "Ouédraogo, aujourd'hui retraité, sourit. « Elle démontait mes carburateurs la nuit », "
+            "raconte-t-il.")
+    assert speakers(text)["Elle démontait mes carburateurs la nuit"] == "Issaka Ouédraogo"
+
+
+def test_quotes_dialogue_a_pronoun_skips_back_over_a_quote_to_the_subject():
+    text = ("La coordinatrice de l'ONG, Mme Afi Mawuena Agbeko, fondée par le pasteur Pierre "
+            "Amegan, a ajouté que les enfants quittaient l'école. « Les familles ont besoin "
+            "d'argent », a-t-elle expliqué.\n\n« Nous ne demandons pas la fermeture, a-t-elle "
+            "insisté. Nous demandons qu'aucun enfant n'y entre. »")
+    got = speakers(text)
+    assert got["Nous ne demandons pas la fermeture"] == "Afi Mawuena Agbeko"
+
+
+def test_quotes_dialogue_quant_a_elle_is_not_the_subject():
+    text = ("Le ministre Pavel Sokolov a salué un accord. La ministre burkinabè de l'Énergie, Awa "
+            "Ouédraogo, a quant à elle rappelé que le pays ne produisait que la moitié de son "
+            "électricité.")
+    assert speakers(text)["le pays ne produisait que la moitié de son électricité"] == "Awa Ouédraogo"
+
+
+def test_quotes_dialogue_a_generic_person_noun_is_the_last_person_of_its_gender():
+    text = ("Parmi les apprenties, Aminata Zongo, 19 ans, a quitté l'école l'an dernier. « Ici, "
+            "personne ne me dit que je suis trop faible », glisse la jeune fille.")
+    assert speakers(text)["Ici, personne ne me dit que je suis trop faible"] == "Aminata Zongo"
+
+
+def test_quotes_dialogue_a_wrapped_line_may_open_the_quote():
+    text = ("Un exploitant rencontré sur place, qui a requis l'anonymat, assure que\n"
+            "« personne n'oblige les enfants à venir travailler ici ».")
+    assert speakers(text) == {"personne n'oblige les enfants à venir travailler ici": "exploitant rencontré sur place"}
+
+
+def test_quotes_dialogue_a_writers_gloss_ends_the_reported_clause():
+    text = ("Un auditeur a affirmé que des essaims avaient été vus dimanche près du barrage, ce "
+            "que le technicien n'a pas pu confirmer.")
+    assert list(speakers(text)) == ["des essaims avaient été vus dimanche près du barrage"]
+
+
+def test_quotes_dialogue_a_programme_title_after_l_emission_is_no_statement():
+    text = "Résumé de l'émission \"Le Grenier du paysan\" du samedi 28 novembre."
+    assert speakers(text) == {}

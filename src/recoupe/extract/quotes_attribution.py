@@ -364,7 +364,7 @@ def _role_heads_re(lex: ModuleType) -> re.Pattern[str]:
 def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:
     """True when a word like "thème", "film", "opération" sits just before a quote."""
     window = re.split(r"[.!?;:\n]", masked[max(0, pos - 40):pos])[-1]  # this sentence only
-    before = re.findall(r"[\w’'-]+", window)[-2:]  # "le film «", "sous le thème «", "l'opération «"
+    before = [re.sub(r"^[ldLD]['’]", "", w) for w in re.findall(r"[\w’'-]+", window)[-2:]]  # "le film «", "l'émission «"
     cues = {fold(c) for c in lex.NAMING_CUES}
     for k, w in enumerate(before):
         # "appelle à « ... »" calls for something (speech); "appelle la « ... »" names it.

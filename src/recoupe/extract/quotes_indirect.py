@@ -18,7 +18,8 @@ from recoupe.extract.quotes_spans import words
 _QUE = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+qu(?:e\b|['’])")
 _TRAIL_SELON = re.compile(r",\s+(?:selon|d['’]après)\s+", re.IGNORECASE)
 # An absolute participial clause after a comma ("les deux parties ayant convenu ...").
-_ABSOLUTE = re.compile(r",\s+(?:[\w’'-]+\s+){1,4}?(?:ayant|étant)\s")
+# "..., les deux parties ayant convenu", "..., ce que le technicien n'a pu confirmer": the writer's gloss
+_ABSOLUTE = re.compile(r",\s+(?:(?:[\w’'-]+\s+){1,4}?(?:ayant|étant)\s|ce\s+qu(?:e\b|i\b|['’]))")
 # A dateline before the first sentence of a dispatch: "NIAMEY, 3 décembre 2026 (ASP) - ".
 # A city in lower case needs a date in it: "Niamey, 30 novembre 2026 - ".
 _DATELINE = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+,|[A-ZÀ-Þ][\w'’ -]{1,30},(?=[^\n]{0,40}?\d))[^\n]{0,60}?\s[-–—]\s+")

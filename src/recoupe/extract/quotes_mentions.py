@@ -144,7 +144,7 @@ def _doc_regex(lex: ModuleType) -> re.Pattern[str]:
     heads = "|".join(re.escape(h) for h in sorted(lex.DOC_HEADS, key=len, reverse=True))
     quals = "|".join(re.escape(q) for q in sorted(lex.DOC_QUALIFIERS, key=len, reverse=True))
     # "le communiqué conjoint", "son dernier rapport", "une nouvelle déclaration commune"
-    return re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’]|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|[Dd]u|[Dd]e la|"
+    return re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’]|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|[Dd]u|[Dd]e la|[Aa]u|"
                       rf"[Dd]['’]un|[Dd]['’]une|[Ss]on|[Ss]a|[Ll]eur)\s*(?:(?:dernier|dernière|nouveau|"
                       rf"nouvel|nouvelle|récent|récente|premier|première|long|longue)\s+)?"
                       rf"(?P<head>{heads})(?:\s+(?P<qual>{quals}))?\b")
@@ -300,6 +300,8 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         after = masked[m.end():m.end() + 14].lstrip()
         if m.group(1).lower() == "il" and after.startswith(lex.IMPERSONAL_AFTER_IL):
             continue
+        if re.search(r"\b(?:à|a|pour|avec|sans|chez|contre|entre|sur|de|d['’])\s*$", masked[max(0, m.start() - 8):m.start()]):
+            continue  # "a quant à elle rappelé", "sans elle": a stressed pronoun, not a subject
         low = m.group(1).lower()
         out.append(Mention(m.start(1), m.end(1), m.group(1), "pronoun",
                            gender="f" if low.startswith("elle") else "m", plural=low.endswith("s")))
@@ -458,8 +460,22 @@ class Speakers:
         if found is None:
             found = right.match(self.masked, m.end, min(len(self.masked), m.end + 60))
         if found is None or not found.group("head"):
-            return None
+            # ", la mécanicienne de Dassasgho": a feminine determiner in apposition, any noun
+            fem = _FEMININE_APPOSITION.match(self.masked, m.end, min(len(self.masked), m.end + 30))
+            return "f" if fem is not None else None
         return _gender_of_det(found.group("det") or "", found.group("head"), self.lex)
+
+    def _lone_word(self, m: Mention) -> bool:
+        """A one-word "person" the article never names in full nor with a title: more often
+        a town the tagger took for a name ("les bibliothèques de Chinguetti, Ouadane et
+        Tichitt") than a speaker to fall back on."""
+        if len(m.text.split()) > 1 or m.gender is not None:
+            return False
+        key = self.person_key(m)
+        if any(len(x.text.split()) > 1 for x in self.mentions if x.kind == "person" and self.person_key(x) == key):
+            return False
+        before = self.masked[max(0, m.start - 12):m.start].split()
+        return not (before and (before[-1] in _honorifics(self.lex) or fold(before[-1]) in self.lex.TITLE_WORDS))
 
     def _is_place(self, m: Mention) -> bool:
         """True when the gazetteer knows the mention's words as a place or a state only."""
@@ -533,7 +549,17 @@ class Speakers:
                       if x.kind == "person" and len(x.text.split()) > 1 and toks[0] in [fold(w) for w in x.text.split()]}
             if len(owners) == 1:
                 return owners.pop()
+            return toks[-1]
+        # "Issaka Ouédraogo", the father, is not "Salimata Ouédraogo", his daughter
+        firsts = {fold(x.text.split()[-2]) for x in self.mentions if x.kind == "person"
+                  and len(x.text.split()) > 1 and fold(x.text.split()[-1]) == toks[-1]
+                  and fold(x.text.split()[-2]) not in self._title_words()}
+        if len(firsts) > 1 and toks[-2] not in self._title_words():
+            return toks[-2] + " " + toks[-1]
         return toks[-1]
+
+    def _title_words(self) -> frozenset[str]:
+        return frozenset(fold(w) for w in (*_honorifics(self.lex), *self.lex.TITLE_WORDS))
 
     def of_person(self, m: Mention) -> Speaker:
         known = self._full.get(self.person_key(m))
@@ -588,12 +614,16 @@ class Speakers:
         ("ce commerçant", "cette mère de famille") is the last person of its gender; a
         definite singular ("la pédiatre") is the last person whose surroundings hold its
         noun, or a word sharing its first six letters ("pédiatrie"). None otherwise."""
-        toks = [fold(w) for w in re.findall(r"[\w’'-]+", phrase)]
-        if not toks or len(toks) > 5:
+        toks = [fold(w) for w in re.findall(r"[\w-]+", phrase.replace("’", "' ").replace("'", "' "))]
+        toks = ["l'" if t == "l" else t for t in toks]
+        if not toks or len(toks) > 6:
             return None
         det, rest = toks[0], toks[1:]
         if det in ("ce", "cet", "cette") and rest:
             return self.last_person(pos, "f" if det == "cette" else "m")
+        if det in ("le", "la", "l'") and rest and rest[-1] in _HUMAN_NOUNS and len(rest) <= 2:
+            # "glisse la jeune fille": the last person of that gender
+            return self.last_person(pos, "f" if det == "la" else ("m" if det == "le" else None))
         while rest and rest[0] in _PRE_ADJECTIVES:  # "le nouveau champion"
             rest = rest[1:]
         if det not in ("le", "la", "l'", "l’") or not rest or rest[0] in _PLURAL_HEADS:
@@ -739,8 +769,8 @@ class Speakers:
         unsure: Speaker | None = None  # the nearest person whose gender is not known
         near = self._sentence_index(pos) - RECENT_SENTENCES
         for m in reversed([x for x in self.mentions if x.end <= pos and x.kind in ("person", "role")]):
-            if m.kind == "person" and self._is_place(m):
-                continue  # a place is never a speaker ("de Ségou à Gao")
+            if m.kind == "person" and (self._is_place(m) or self._lone_word(m)):
+                continue  # a place is never a speaker ("de Ségou à Gao"), nor a word alone
             sp = self.resolve(m)
             if sp.kind not in ("person", "role"):  # an unnamed role is still a person
                 continue
@@ -781,12 +811,24 @@ class Speakers:
     def _previous_subject(self, m: Mention) -> Speaker | None:
         """The person the previous sentence is about, when a pronoun takes it up: its first
         person (or role) that no preposition governs and whose gender fits ("L'avocat,
-        Me Diarra, proche du député Kanté, a dénoncé ... Il a ajouté" is Diarra's). A
-        pronoun there, or nothing that fits, leaves the choice to the last person named."""
+        Me Diarra, proche du député Kanté, a dénoncé ... Il a ajouté" is Diarra's). Sentences
+        that name nobody (a quote and its incise) are skipped, up to ``SUBJECT_LOOKBACK``. A
+        pronoun there is resolved in turn; nothing that fits leaves the choice to the last
+        person named."""
         k = next((i for i, (s, e) in enumerate(self.sentences) if s <= m.start < e), None)
         if not k:
             return None
-        s, e = self.sentences[k - 1]
+        for j in range(k - 1, max(-1, k - 1 - SUBJECT_LOOKBACK), -1):
+            s, e = self.sentences[j]
+            if len(_PARAGRAPH_BREAK.findall(self.text, e, m.start)) > 1:
+                return None
+            found, sp = self._sentence_subject(m, s, e)
+            if found:
+                return sp
+        return None
+
+    def _sentence_subject(self, m: Mention, s: int, e: int) -> tuple[bool, Speaker | None]:
+        """(whether sentence ``s:e`` names a candidate, the speaker it gives pronoun ``m``)."""
         for x in self.mentions:
             if x.start < s or x.kind not in ("person", "role", "pronoun", "doc"):
                 continue
@@ -797,19 +839,25 @@ class Speakers:
                 continue
             if x.kind == "doc":
                 # "Le rapport ... souligne que ... Il recommande": the document goes on
-                head = fold(x.name or x.text).split()[-1] if x.name else ""
-                doc_gender = "f" if head in _FEMININE_DOCS else "m"
                 if self.masked[s:x.start].strip():
                     continue  # "Présentant le texte, le ministre ...": an object, not the subject
-                return self._doc(x) if m.gender in (None, doc_gender) and not m.plural else None
-            if x.kind == "pronoun" or (x.kind == "person" and self._is_place(x)):
-                return None
+                head = fold(x.name or x.text).split()[-1] if x.name else ""
+                doc_gender = "f" if head in _FEMININE_DOCS else "m"
+                return True, (self._doc(x) if m.gender in (None, doc_gender) and not m.plural else None)
+            if x.kind == "pronoun":
+                # "« ... », a-t-il témoigné. Selon lui, ...": the one that pronoun is
+                if x.plural or m.plural or (m.gender and x.gender and m.gender != x.gender):
+                    return True, None
+                sp = self._pronoun(x)
+                return True, (sp if sp.kind == "person" and sp.name else None)
+            if x.kind == "person" and (self._is_place(x) or self._lone_word(x)):
+                continue
             g = self.gender_of(x)
             if x.plural or (m.gender and g and g != m.gender):
-                return None
+                return True, None
             sp = self.resolve(x)
-            return sp if sp.kind == "person" else None
-        return None
+            return True, (sp if sp.kind == "person" else None)
+        return False, None
 
     def _by_deed(self, cues: tuple[str, ...], pos: int) -> Speaker | None:
         """The one person before ``pos`` whose surroundings hold a verb of the deed."""
@@ -838,6 +886,8 @@ class Speakers:
                     break
                 before = re.findall(r"[\w’']+", self.masked[max(s, x.start - 14):x.start])
                 if before and before[-1].lower().replace("’", "'") in _GOVERNING:
+                    continue
+                if x.kind == "person" and self._lone_word(x):
                     continue
                 if x.plural or (x.kind == "person" and self._is_place(x)):
                     return None
@@ -881,6 +931,10 @@ def _shares(word: str, bag: set[str]) -> bool:
 _GENERIC_STEMS = frozenset(stem(w) for w in ("chef", "cheffe", "ministre", "responsable", "président",
                                               "directeur", "directrice", "homme", "femme", "personne"))
 _PLURAL_HEADS = frozenset({"deux", "trois", "quatre", "plusieurs"})
+# Nouns that only say a person is a person: "la jeune fille", "le vieil homme".
+_HUMAN_NOUNS = frozenset({"fille", "femme", "homme", "garcon", "adolescent", "adolescente", "jeune",
+                          "enfant", "dame", "monsieur", "quinquagenaire", "sexagenaire", "septuagenaire",
+                          "trentenaire", "quadragenaire", "octogenaire", "retraite", "retraitee"})
 _PRE_ADJECTIVES = frozenset({"nouveau", "nouvel", "nouvelle", "jeune", "ancien", "ancienne", "vieux",
                              "vieil", "vieille", "premier", "premiere", "grand", "grande", "petit",
                              "petite", "futur", "future", "actuel", "actuelle", "meme", "seul", "seule"})
@@ -889,6 +943,9 @@ _LINK_WORDS = frozenset({"dans", "avec", "pour", "sans", "sous", "vers", "chez",
 # A pronoun prefers a person known to share its gender over a nearer one of unknown gender
 # when the former is named at most this many sentences back.
 RECENT_SENTENCES = 2
+# How many sentences back a pronoun looks for the subject it takes up, over sentences that name
+# nobody ("« ... », a-t-elle expliqué.").
+SUBJECT_LOOKBACK = 3
 
 # Document nouns of feminine gender ("la déclaration ... Elle"); the others are masculine.
 _FEMININE_DOCS = frozenset({"declaration", "lettre", "note", "resolution", "motion", "communication",
@@ -897,6 +954,8 @@ _FEMININE_DOCS = frozenset({"declaration", "lettre", "note", "resolution", "moti
 
 # A capitalised demonym used as a noun, not followed by a name: "L'Erythréen s'est dit".
 _DEMONYM_NOUN = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ-]+(?:ne|ens?|ais|aise|ain|aine|ois|oise|ien|ienne|éen|éenne|[èé])s?(?![\w-])(?!\s+[A-ZÀ-Þ])")
+
+_FEMININE_APPOSITION = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:la|une)[ \u00a0]+[a-zà-ÿ]")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 

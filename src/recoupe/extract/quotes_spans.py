@@ -130,8 +130,9 @@ def wrapped(text: str, pos: int) -> bool:
     ends = (".", "!", "?", "…", ":", "»", "”", '"', ">>")
     line_start = text.rfind("\n", 0, pos) + 1
     line = text[line_start:pos].rstrip()
-    if not text[pos + 1:pos + 2].isalnum() or not line or line.endswith(ends):
-        return False
+    nxt = text[pos + 1:pos + 2]
+    if not (nxt.isalnum() or nxt in ("«", "“")) or not line or line.endswith(ends):
+        return False  # (a wrapped line may open a quote: "assure que\n« personne ... »")
     if len(line) >= WRAP_MIN_LINE:
         return True
     # a short line is still a wrap when the line before it was wrapped too
@@ -141,7 +142,8 @@ def wrapped(text: str, pos: int) -> bool:
 
 def paragraph_starts(text: str) -> list[int]:
     """Offsets where paragraphs begin (after a line break), in order; the first is 0."""
-    return [0] + [m.end() for m in re.finditer(r"\n+", text)]
+    return [0] + [m.end() for m in re.finditer(r"\n+", text)
+                  if m.end() - m.start() > 1 or not wrapped(text, m.start())]
 
 
 def paragraph_of(pos: int, starts: list[int]) -> int:

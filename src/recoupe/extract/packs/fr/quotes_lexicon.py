@@ -32,6 +32,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "fulminer", "tempêter", "murmurer", "crier", "emporter", "plaisanter", "argumenter",
     "compléter", "corriger", "confesser", "alarmer", "offusquer", "agacer", "tempérer",
     "temporiser", "tacler", "railler", "implorer", "supplier", "défendre", "prédire",
+    "disposer",  # "son article 12 dispose que"
 })
 
 # Speech verbs that cannot introduce a *direct* quote on their own because their object is a
@@ -120,6 +121,8 @@ ROLE_HEADS: tuple[str, ...] = (
     "productrice", "joueur", "joueuse", "athlète", "coureur", "coureuse", "commerçant",
     "commerçante", "agriculteur", "agricultrice", "éleveur", "éleveuse", "pêcheur", "étudiant",
     "étudiante", "journaliste", "entrepreneur", "entrepreneure",
+    "père", "mère", "frère", "sœur", "fils", "épouse", "mari", "oncle", "tante", "grand-père",
+    "grand-mère",
 )
 
 # Honorific-like titles that sit right before a name ("le général Hamidou Sawadogo").
@@ -140,6 +143,7 @@ FEMININE_ROLE_HEADS: frozenset[str] = frozenset({
     "policière", "directrice générale", "cheffe", "chirurgienne", "sage-femme", "enseignante",
     "institutrice", "chanteuse", "musicienne", "réalisatrice", "comédienne", "productrice",
     "joueuse", "coureuse", "commerçante", "agricultrice", "éleveuse", "étudiante", "entrepreneure",
+    "mère", "sœur", "épouse", "tante", "grand-mère",
 })
 
 # Role heads whose feminine is another word ("le directeur" / "la directrice"): a person
@@ -154,6 +158,7 @@ MASCULINE_ROLE_HEADS: frozenset[str] = frozenset({
     "fondateur", "gérant", "policier", "directeur général", "chirurgien", "enseignant",
     "instituteur", "chanteur", "musicien", "réalisateur", "comédien", "producteur", "joueur",
     "coureur", "commerçant", "agriculteur", "éleveur", "pêcheur", "étudiant", "entrepreneur",
+    "père", "frère", "fils", "mari", "oncle", "grand-père",
 })
 
 # Role words that name the same function: a later "le technicien" is the person first
