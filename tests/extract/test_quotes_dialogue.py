@@ -411,3 +411,57 @@ def test_quotes_dialogue_a_writers_gloss_ends_the_reported_clause():
 def test_quotes_dialogue_a_programme_title_after_l_emission_is_no_statement():
     text = "Résumé de l'émission \"Le Grenier du paysan\" du samedi 28 novembre."
     assert speakers(text) == {}
+
+
+def test_quotes_dialogue_a_colon_ending_the_paragraph_before_gives_the_speaker():
+    text = ("La directrice Clarisse Kaboré a visité l'atelier. Salimata Ouédraogo, elle, pense "
+            "déjà à la suite. Mais elle ne se plaint pas :\n\n« Un jour, j'ouvrirai une école "
+            "avec des diplômes reconnus. »")
+    assert speakers(text)["Un jour, j'ouvrirai une école avec des diplômes reconnus."] == "Salimata Ouédraogo"
+
+
+def test_quotes_dialogue_someone_acting_after_the_last_statement_speaks_the_bare_quote():
+    text = ("Le père, Issaka Ouédraogo, sourit. « Elle démontait mes carburateurs la nuit », "
+            "raconte-t-il.\n\nEn 2009, Mme Salimata Ouédraogo ouvre son propre atelier. Les débuts "
+            "sont rudes. « Les hommes venaient regarder, mais ils ne me laissaient pas toucher "
+            "leur moto. »")
+    got = speakers(text)
+    assert got["Les hommes venaient regarder, mais ils ne me laissaient pas toucher leur moto."] == "Salimata Ouédraogo"
+
+
+def test_quotes_dialogue_a_masthead_in_capitals_is_nobody():
+    text = ("AGENCE NIGERIENNE DE PRESSE\n\nLe chauffeur a été placé en garde à vue. Il a reconnu "
+            "les faits. « J'ai été payé pour le transport, je ne savais rien du reste. »")
+    assert speakers(text).get("J'ai été payé pour le transport, je ne savais rien du reste.") != "Agence Nigerienne De Presse"
+
+
+def test_quotes_dialogue_a_first_name_with_an_age_is_a_person():
+    text = ("Sur le site, Komlan, 12 ans, remplit des sacs de gravier. « Je donne l'argent à ma "
+            "mère », confie-t-il. Le représentant de l'Unicef, M. Jean-Baptiste Ouédraogo, a salué "
+            "le rapport.")
+    assert speakers(text)["Je donne l'argent à ma mère"] == "Komlan"
+
+
+def test_quotes_dialogue_an_article_of_a_law_speaks_for_the_law():
+    text = ("La loi sur les baux d'habitation limite la hausse des loyers. Son article 12 dispose "
+            "que « tout bail est conclu par écrit et enregistré à la mairie ».")
+    assert speakers(text)["tout bail est conclu par écrit et enregistré à la mairie"].startswith("loi")
+
+
+def test_quotes_dialogue_a_nickname_given_by_critics_is_no_statement():
+    text = ("La ministre Aya Kouassi a défendu une taxe que ses détracteurs ont rebaptisée la "
+            "« taxe des pauvres ».")
+    assert speakers(text) == {}
+
+
+def test_quotes_dialogue_a_role_before_the_next_name_in_a_list_is_that_name_s():
+    text = ("L'animateur recevait le chef du service de la protection des végétaux, Ibrahim "
+            "Boukari, le chef de village de Tamaské, Elhadji Garba Oumarou, et la présidente "
+            "Hadiza Souley. Le chef de village de Tamaské, lui, n'a pas caché son inquiétude. "
+            "« Ils n'ont laissé que les tiges », a-t-il témoigné.")
+    assert speakers(text)["Ils n'ont laissé que les tiges"] == "Elhadji Garba Oumarou"
+
+
+def test_quotes_dialogue_a_time_phrase_before_que_keeps_the_report():
+    text = "Le ministre Paul Kaboré a indiqué ce mardi que les travaux reprendraient en janvier."
+    assert speakers(text) == {"les travaux reprendraient en janvier": "Paul Kaboré"}

@@ -102,6 +102,8 @@ def _direct_quotes(f: Finder, spans: list[QuoteSpan], sentences: list[tuple[int,
             cue = cue if cue is not None and cue.mention is not None else inner_cue
         if cue is None:
             cue = f.before_quote(q, s)
+        if cue is None:
+            cue = _colon_before(f, sentences, q)
         if cue is None and n < MIN_UNATTRIBUTED_WORDS:
             continue
         for a, b in parts:
@@ -112,6 +114,19 @@ def _direct_quotes(f: Finder, spans: list[QuoteSpan], sentences: list[tuple[int,
             if b > a:
                 out.append(_Direct(q, a, b, cue, (s, e)))
     return out
+
+
+def _colon_before(f: Finder, sentences: list[tuple[int, int]], q: QuoteSpan) -> Cue | None:
+    """The speaker of a sentence ending with a colon right before the quote, across a line or
+    paragraph break ("Mais elle ne se plaint pas :\n\n« Un jour ... »")."""
+    prev = [(s, e) for s, e in sentences if e <= q.open_start][-1:]
+    if not prev:
+        return None
+    s, e = prev[0]
+    if not f.masked[s:e].rstrip().endswith(":") or f.masked[e:q.open_start].strip():
+        return None
+    found = [x for x in f.in_range(s, e) if x.kind != "org"]
+    return Cue(found[0], ":", "colon-before") if found else None
 
 
 def _is_media(surface: str, lex: ModuleType) -> bool:
@@ -129,6 +144,7 @@ class _Resolver:
     sentences: list[tuple[int, int]]
     mentions: list[Mention]
     last: tuple[int, Speaker] | None = None  # paragraph index and speaker of the last statement
+    last_pos: int = -1  # where the last statement ends
 
     def speaker(self, st_start: int, cue: Cue | None, sentence: tuple[int, int], direct: bool) -> tuple[Speaker | None, str, str]:
         para = paragraph_of(st_start, self.paragraphs)
@@ -156,12 +172,13 @@ class _Resolver:
             sp = self._subject(sentence[0], st_start)
             if sp is not None:
                 rule = "subject"
-        if sp is None and cue is None and self.last is not None and self.last[1].kind in ("doc", "org", "group", "phrase"):
-            # a document spoke last, then a person acts right before this quote with no verb
-            # of its own ("Elle désigne une affiche : « ... »"): the person speaks
-            sp = self.speakers.subject_near(st_start)
-            if sp is not None:
-                rule = "subject-near"
+        if sp is None and cue is None and self.last is not None:
+            # someone else acts between the last statement and this quote, which has no verb
+            # of its own ("Elle désigne une affiche : « ... »", "En 2009, elle ouvre son
+            # atelier. Les débuts sont rudes. « ... »"): that one speaks
+            near = self.speakers.subject_near(st_start, after=self.last_pos, back=2)
+            if near is not None and (near.id, near.name) != (self.last[1].id, self.last[1].name):
+                sp, rule = near, "subject-near"
         sp = sp or self._inherit(para, st_start)
         if sp is None and cue is None:
             sp = self._document_near(sentence)
@@ -202,9 +219,10 @@ class _Resolver:
         docs = [m for m in self.mentions if m.kind == "doc" and lo <= m.start < sentence[1]]
         return self.speakers.resolve(docs[-1]) if docs else None
 
-    def remember(self, pos: int, sp: Speaker | None) -> None:
+    def remember(self, pos: int, sp: Speaker | None, end: int = -1) -> None:
         if sp is not None and sp.name is not None:
             self.last = (paragraph_of(pos, self.paragraphs), sp)
+            self.last_pos = max(pos, end)
             self.speakers.history.append(sp)
 
 
@@ -259,7 +277,7 @@ def extract(ctx: ArticleContext) -> list[Claim]:
             sp, verb, rule = resolver.speaker(start, st.cue, _sentence(sentences, start), False)
             if sp is None or sp.name is None:
                 continue  # reported speech nobody is said to have uttered ("Faut-il rappeler que")
-        resolver.remember(start, sp)
+        resolver.remember(start, sp, end)
         claims.append(ctx.claim(
             "quote", normalise_space(text[start:end]), start, end, EXTRACTOR,
             speaker=sp.id if sp else None,

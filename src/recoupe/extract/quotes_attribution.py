@@ -351,6 +351,7 @@ _INCISE_TAIL = re.compile(r"\s+(?:(?:devant|à|au|aux|en|lors|dans|sur|pour|face
 # Words that make what follows a complement inside an apposition ("proche de", "qui a reçu").
 _LINKS = frozenset({"de", "d'", "du", "des", "qui", "que", "qu'", "a", "au", "aux", "avec", "pour", "par"})
 _INCISE_END = re.compile(r",|(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<!\bMe)[.!?](?=\s+\S)")
+_NAMING_STEMS = ("rebaptis", "baptis", "surnomm", "intitul", "denomm", "qualifi")
 _SUBJECTS = frozenset({"vous", "nous", "ils", "elles", "on", "qui", "a", "ont", "avait", "avaient", "je", "j'", "tu"})
 
 
@@ -368,7 +369,8 @@ def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:
     cues = {fold(c) for c in lex.NAMING_CUES}
     for k, w in enumerate(before):
         # "appelle à « ... »" calls for something (speech); "appelle la « ... »" names it.
-        if fold(w) in cues and not (fold(w).startswith("appel") and k + 1 < len(before)
+        # any agreement of a naming participle: "rebaptisée la « ... »", "qualifiées de « ... »"
+        if (fold(w) in cues or fold(w).startswith(_NAMING_STEMS)) and not (fold(w).startswith("appel") and k + 1 < len(before)
                                     and fold(before[k + 1]) in {"a", "au", "aux"}):
             # "la zone dite « ... »" names it; "vous dites « ... »" speaks.
             if w.lower() in lex.NAMING_CUES_AFTER_SUBJECT and k > 0 and fold(before[k - 1]) in _SUBJECTS:

@@ -16,6 +16,12 @@ from recoupe.extract.quotes_spans import words
 
 # "que" after a speech verb, with up to four words between ("a confié à la presse qu'...").
 _QUE = re.compile(r"(?:\s+[\w’'-]+){0,4}?\s+qu(?:e\b|['’])")
+# "VERB une taxe que": the object noun, not governed by a preposition, takes a relative clause
+# ("a déclaré à la presse que" stays a report).
+_RELATIVE_QUE = re.compile(r"\s+(?:une?|la|le|les|l['’]|des|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*"
+                           r"(?!(?:semaine|mois|année|an|jour|journée|matin|soir|week-end|veille|lendemain|fois|"
+                           r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)[\w’'-]+"
+                           r"(?:\s+[\w’'-]+)?\s+qu(?:e\b|['’])", re.IGNORECASE)
 _TRAIL_SELON = re.compile(r",\s+(?:selon|d['’]après)\s+", re.IGNORECASE)
 # An absolute participial clause after a comma ("les deux parties ayant convenu ...").
 # "..., les deux parties ayant convenu", "..., ce que le technicien n'a pu confirmer": the writer's gloss
@@ -93,6 +99,8 @@ def que_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> lis
         m = _QUE.match(f.masked, ve)
         if not m or "," in f.masked[ve:m.end()] or _CONJUNCTION_QUE.search(f.masked, ve, m.end()):
             continue  # "soupirait-il alors que ...": a conjunction, not what was said
+        if _RELATIVE_QUE.match(f.masked, ve, m.end()):
+            continue  # "a défendu une taxe que ses détracteurs ...": a relative clause
         cs = m.end()
         while cs < e and f.text[cs].isspace():
             cs += 1

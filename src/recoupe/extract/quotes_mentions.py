@@ -252,9 +252,16 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         has_title = prev in honorifics or fold(prev) in titles or lead > 0 and toks[lead - 1][2] in honorifics
         if len(rest) >= 2 or (rest and has_title):
             s, e = m.start() + rest[0][0], m.start() + rest[-1][1]
+            if _header_line(text, s, e) or any(fold(t[2]) in lex.MEDIA_WORDS for t in rest):
+                continue  # "AGENCE NIGERIENNE DE PRESSE", "RADIO ADER FM - TAHOUA": a masthead
             if "\n" in text[s:e] and not wrapped(text, text.index("\n", s)):
                 continue  # "Fatoumata DEMBÉLÉ\nPublié le ...": a byline, then another line
             found.append(Mention(s, e, text[s:e], "person", gender=gender))
+    for m in _DISLOCATED.finditer(masked):  # "Salimata, elle, pense déjà à la suite"
+        found.append(Mention(m.start(1), m.end(1), m.group(1), "person",
+                             gender="f" if m.group(2).lower() == "elle" else "m"))
+    for m in _WITH_AGE.finditer(masked):  # "Komlan, 12 ans, remplit des sacs"
+        found.append(Mention(m.start(1), m.end(1), m.group(1), "person"))
     found = _widen(found, text)
     persons = _dedupe(found)
     # A surname seen in a full name is a person wherever it comes back alone ("le ministre Diop").
@@ -351,6 +358,24 @@ def _role_tail(masked: str, pos: int, lex: ModuleType, verb_starts: set[int]) ->
         if count >= ROLE_TAIL_WORDS:
             break
     return end
+
+
+# A first name or surname taken up by a stressed pronoun: "Salimata, elle, pense ...".
+_DISLOCATED = re.compile(r"(?:^|(?<=[.!?»”] ))([A-ZÀ-Þ][a-zà-ÿ-]{2,}),[ \u00a0]+(elle|lui)[ \u00a0]*,", re.MULTILINE)
+
+
+# A name given with an age: "Komlan, 12 ans," (a person, even with one name).
+_WITH_AGE = re.compile(r"(?<![\w’'-])([A-ZÀ-Þ][a-zà-ÿ-]{2,}),[ \u00a0\n]+\d{1,3}[ \u00a0\n]+ans\b")
+
+
+def _header_line(text: str, start: int, end: int) -> bool:
+    """True when ``start:end`` lies on a line written all in capitals (a masthead or a
+    rubric, never a byline "Fatoumata DEMBÉLÉ")."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    line = text[lo:hi if hi != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def _widen(found: list[Mention], text: str) -> list[Mention]:
@@ -469,7 +494,7 @@ class Speakers:
         """A one-word "person" the article never names in full nor with a title: more often
         a town the tagger took for a name ("les bibliothèques de Chinguetti, Ouadane et
         Tichitt") than a speaker to fall back on."""
-        if len(m.text.split()) > 1 or m.gender is not None:
+        if len(m.text.split()) > 1 or m.gender is not None or _WITH_AGE.match(self.masked, m.start):
             return False
         key = self.person_key(m)
         if any(len(x.text.split()) > 1 for x in self.mentions if x.kind == "person" and self.person_key(x) == key):
@@ -545,7 +570,7 @@ class Speakers:
         if not toks:
             return fold(text)
         if len(toks) == 1:
-            owners = {fold(x.text.split()[-1]) for x in self.mentions
+            owners = {self.person_key(x) for x in self.mentions
                       if x.kind == "person" and len(x.text.split()) > 1 and toks[0] in [fold(w) for w in x.text.split()]}
             if len(owners) == 1:
                 return owners.pop()
@@ -588,8 +613,11 @@ class Speakers:
                 continue
             segs = []
             right = re.match(r"\s*,\s*([^,.;:«»_]{3,90}?)\s*(?:[,.;:]|$)", self.masked[m.end:m.end + 100])
-            # "X, et l'ambassadeur de Chine": after a name, a coordination is not X's title
-            if right and not re.match(r"(?:et|ou|ni)\b", fold(right.group(1))):
+            # "X, et l'ambassadeur de Chine": after a name, a coordination is not X's title;
+            # "X, le chef de village, Y": a role right before another name is that name's
+            if right and not re.match(r"(?:et|ou|ni)\b", fold(right.group(1))) and not any(
+                    x.kind == "person" and m.end + right.end() <= x.start <= m.end + right.end() + 4
+                    for x in self.mentions):
                 segs.append((m.end + right.start(1), m.end + right.end(1)))
             base = max(0, m.start - 100)
             left = re.search(r"(?:^|[,.;:«»(])\s*([^,.;:«»_]{3,90}?),?\s*(?:SEM|S\.E\.M\.?|M\.|Mme)?\s*$",
@@ -678,6 +706,12 @@ class Speakers:
 
     def _doc(self, m: Mention) -> Speaker:
         head = fold(m.name or m.text).split()[0]
+        parts = {fold(p) for p in getattr(self.lex, "DOC_PARTS", ())}
+        if head in parts:
+            # "La loi ... Son article 12 dispose que": the document it is part of
+            for prev in reversed([x for x in self.mentions if x.kind == "doc" and x.end <= m.start]):
+                if prev.name and fold(prev.name).split()[0] not in parts:
+                    return Speaker("doc:" + slug(prev.name), prev.name, m.text, m.start, m.end, "doc")
         if m.name and " " not in m.name:
             # "le document", "le texte", "la déclaration": the last document named before it.
             for prev in reversed([x for x in self.mentions if x.kind == "doc" and x.end <= m.start]):
@@ -870,13 +904,13 @@ class Speakers:
                     keys[self.person_key(m)] = m
         return self.of_person(next(iter(keys.values()))) if len(keys) == 1 else None
 
-    def subject_near(self, pos: int) -> Speaker | None:
-        """The person acting in the sentence before ``pos`` (or in its own sentence, before
-        ``pos``): its first person or subject pronoun that no preposition governs, resolved
-        ("Elle désigne une affiche : « ... »")."""
+    def subject_near(self, pos: int, after: int = -1, back: int = 1) -> Speaker | None:
+        """The person acting in the sentences before ``pos`` (its own, then up to ``back``
+        before it, none ending before ``after``): the first person or subject pronoun that no
+        preposition governs, resolved ("Elle désigne une affiche : « ... »")."""
         k = self._sentence_index(pos)
-        for j in (k, k - 1):
-            if j < 0 or j >= len(self.sentences):
+        for j in range(k, k - back - 1, -1):
+            if j < 0 or j >= len(self.sentences) or self.sentences[j][1] <= after:
                 continue
             s, e = self.sentences[j]
             for x in self.mentions:
@@ -892,8 +926,8 @@ class Speakers:
                 if x.plural or (x.kind == "person" and self._is_place(x)):
                     return None
                 sp = self.resolve(x)
-                if sp.kind != "person" or not sp.name or len(_PARAGRAPH_BREAK.findall(self.text, min(sp.start, pos), pos)) > 1:
-                    return None  # a pronoun for someone named paragraphs away tells little
+                if sp.kind != "person" or not sp.name or len(_PARAGRAPH_BREAK.findall(self.text, min(sp.start, pos), pos)) > 3:
+                    return None  # a pronoun for someone named far away tells little
                 return sp
         return None
 

@@ -200,8 +200,11 @@ INSTITUTION_NOUNS: MappingProxyType[str, str] = MappingProxyType({
 DOC_HEADS: frozenset[str] = frozenset({
     "communiqué", "déclaration", "document", "texte", "rapport", "résolution", "note",
     "procès-verbal", "mémorandum", "motion", "circulaire", "arrêté", "décret", "lettre ouverte",
-    "feuille de route", "compte rendu",
+    "feuille de route", "compte rendu", "loi", "ordonnance", "charte",
+    "constitution", "article",
 })
+# Parts of a document: "son article 12 dispose que" is the document's own word.
+DOC_PARTS: frozenset[str] = frozenset({"article", "alinéa", "chapitre", "préambule", "annexe"})
 # Qualifiers that name a document ("communiqué conjoint", "déclaration finale").
 DOC_QUALIFIERS: frozenset[str] = frozenset({
     "conjoint", "final", "finale", "commun", "commune", "officiel", "officielle", "signé",
