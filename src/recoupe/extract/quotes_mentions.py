@@ -464,6 +464,7 @@ class Speakers:
         self._gender: dict[str, str | None] | None = None  # person key -> "m" / "f", built when asked
         self._places: dict[str, bool] = {}  # mention text -> the gazetteer knows it as a place
         self._starts = [s for s, _ in self.sentences]
+        self._full_keys: set[str] | None = None
         for m in self.mentions:
             if m.kind != "person":
                 continue
@@ -496,8 +497,10 @@ class Speakers:
         Tichitt") than a speaker to fall back on."""
         if len(m.text.split()) > 1 or m.gender is not None or _WITH_AGE.match(self.masked, m.start):
             return False
-        key = self.person_key(m)
-        if any(len(x.text.split()) > 1 for x in self.mentions if x.kind == "person" and self.person_key(x) == key):
+        if self._full_keys is None:  # person keys that some mention gives in full, built once
+            self._full_keys = {self.person_key(x) for x in self.mentions
+                               if x.kind == "person" and len(x.text.split()) > 1}
+        if self.person_key(m) in self._full_keys:
             return False
         before = self.masked[max(0, m.start - 12):m.start].split()
         return not (before and (before[-1] in _honorifics(self.lex) or fold(before[-1]) in self.lex.TITLE_WORDS))
