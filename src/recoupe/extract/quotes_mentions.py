@@ -273,6 +273,7 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
     persons = _dedupe(persons + extra)
     out = list(persons)
     verb_starts = {tok.idx for tok in tokens_with_pos(doc, ("VERB", "AUX"))}
+    verb_list = sorted(verb_starts)
     for m in _role_regex(lex).finditer(masked):
         head = m.group("head")
         tail_end = _role_tail(masked, m.end(), lex, verb_starts)
@@ -286,7 +287,7 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         # role's complement (no verb in it) before the comma
         follow = re.match(r"[^,.;:!?«»“”\"_\n]{0,60}?(?P<comma>,)\s*(?:(?:le|la|l['’])\s*)?(?:[\w.]+\s+)?",
                           masked[e:e + 90])
-        if follow and not any(e <= v < e + follow.start("comma") for v in verb_starts) \
+        if follow and not _any_between(verb_list, e, e + follow.start("comma")) \
                 and any(p.kind == "person" and e + follow.start("comma") < p.start <= e + follow.end() for p in persons):
             continue
         role = Mention(s, e, text[s:e], "role", gender=_gender_of_det(m.group("det"), head, lex),
@@ -368,14 +369,24 @@ _DISLOCATED = re.compile(r"(?:^|(?<=[.!?»”] ))([A-ZÀ-Þ][a-zà-ÿ-]{2,}),[ \
 _WITH_AGE = re.compile(r"(?<![\w’'-])([A-ZÀ-Þ][a-zà-ÿ-]{2,}),[ \u00a0\n]+\d{1,3}[ \u00a0\n]+ans\b")
 
 
+def _any_between(sorted_offsets: list[int], lo: int, hi: int) -> bool:
+    """True when some offset of the sorted list lies in ``[lo, hi)``."""
+    i = bisect.bisect_left(sorted_offsets, lo)
+    return i < len(sorted_offsets) and sorted_offsets[i] < hi
+
+
 def _header_line(text: str, start: int, end: int) -> bool:
     """True when ``start:end`` lies on a line written all in capitals (a masthead or a
     rubric, never a byline "Fatoumata DEMBÉLÉ")."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     line = text[lo:hi if hi != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 6 and all(c.isupper() for c in letters)
+    if len(line) > HEADER_MAX_CHARS or line != line.upper():
+        return False
+    return sum(c.isalpha() for c in line) >= 6
+
+
+HEADER_MAX_CHARS = 120  # a masthead or rubric line is short
 
 
 def _widen(found: list[Mention], text: str) -> list[Mention]:
@@ -587,7 +598,7 @@ class Speakers:
         return toks[-1]
 
     def _title_words(self) -> frozenset[str]:
-        return frozenset(fold(w) for w in (*_honorifics(self.lex), *self.lex.TITLE_WORDS))
+        return _folded_titles(self.lex)
 
     def of_person(self, m: Mention) -> Speaker:
         known = self._full.get(self.person_key(m))
@@ -1023,6 +1034,12 @@ def _synonym_stems(lex: ModuleType) -> tuple[frozenset[str], ...]:
 @lru_cache(maxsize=8)
 def _demonym_stems(lex: ModuleType) -> frozenset[str]:
     return frozenset(stem(d) for d in lex.DEMONYMS)
+
+
+@lru_cache(maxsize=8)
+def _folded_titles(lex: ModuleType) -> frozenset[str]:
+    """Honorifics and titles, folded: words that are never a given name."""
+    return frozenset(fold(w) for w in (*_honorifics(lex), *lex.TITLE_WORDS))
 
 
 @lru_cache(maxsize=8)
