@@ -8,6 +8,7 @@ text order, by :class:`recoupe.extract.quotes_mentions.Speakers`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,31 +75,51 @@ class Verbs:
         for tok in tokens_with_pos(doc, ("VERB", "AUX")):
             if tok.lemma_ in lex.SPEECH_VERBS:
                 self.spacy[tok.idx] = tok.lemma_
+        self._text: str | None = None  # the text last scanned, and its verbs
+        self._index: list[tuple[int, int, str, bool]] = []
+        self._starts: list[int] = []
 
     def lemma(self, word: str, start: int = -1) -> str | None:
         low = word.lower().replace("’", "'")
         return self.forms.get(low) or self.spacy.get(start)
 
     def find(self, masked: str, start: int, end: int, weak: bool = True) -> list[tuple[int, int, str]]:
-        """Speech verbs in ``masked[start:end]`` as ``(start, end, lemma)``."""
+        """Speech verbs in ``masked[start:end]`` as ``(start, end, lemma)``. The article's
+        verbs are read once (every rule asks about one range or another of the same text)."""
+        if self._text is not masked:
+            self._text, self._index = masked, self._scan(masked)
+            self._starts = [v[0] for v in self._index]
         out = []
-        for m in re.finditer(_W, masked[start:end]):
-            s = start + m.start()
+        for k in range(bisect.bisect_left(self._starts, start), len(self._index)):
+            s, e, lemma, weak_only = self._index[k]
+            if s >= end:
+                break
+            if e > end:
+                continue  # a word (or "fait état") cut by the end of the range
+            if not weak and weak_only:
+                continue
+            out.append((s, e, lemma))
+        return out
+
+    def _scan(self, masked: str) -> list[tuple[int, int, str, bool]]:
+        """Every speech verb of the text: (start, end, lemma, usable only for indirect speech)."""
+        out = []
+        for m in re.finditer(_W, masked):
+            s = m.start()
             lemma = self.lemma(m.group(), s)
             if lemma is None and "_" not in m.group():
-                phrase = _PHRASAL.match(masked, s, end)  # "a fait état de", "a fait savoir"
+                phrase = _PHRASAL.match(masked, s)  # "a fait état de", "a fait savoir"
                 if phrase is not None:
-                    out.append((s, phrase.end(), "faire " + phrase.group("noun").lower()))
+                    out.append((s, phrase.end(), "faire " + phrase.group("noun").lower(), False))
                 continue
             if "_" in m.group():
                 continue
             before = re.findall(_W, masked[max(0, s - 12):s])
             if before and before[-1].lower() in _DETERMINERS:  # "une note", "le juge": nouns
                 continue
-            if not weak and lemma in self.lex.WEAK_DIRECT_VERBS and not re.match(
-                    r"\s+(?:\w+\s+){0,3}à\b", masked[start + m.end():start + m.end() + 40]):
-                continue
-            out.append((s, start + m.end(), lemma))
+            weak_only = lemma in self.lex.WEAK_DIRECT_VERBS and not re.match(
+                r"\s+(?:\w+\s+){0,3}à\b", masked[m.end():m.end() + 40])
+            out.append((s, m.end(), lemma, weak_only))
         return out
 
 
