@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH
 
 from recoupe.extract.gazetteer import ACCENT_TABLE, Gazetteer, norm_key, slug, strip_accents
+from recoupe.extract.tokens import indices_with_form
 from recoupe.records import Claim, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,7 +56,8 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     # The publication itself is no actor: its name in the metadata or credits, or a name the
     # article uses as its own voice ("a appris Sahel Quotidien"), wherever it appears.
     ents = ctx.doc.ents  # a new tuple of spans at each access: read once
-    outlets = _outlet_keys(ctx) | {norm_key(e.text) for e in ents if _reported_by(ctx.doc, e, gz)}
+    cue_tokens = set(indices_with_form(ctx.doc, gz.words("outlet_verbs")))
+    outlets = _outlet_keys(ctx) | {norm_key(e.text) for e in ents if _reported_by(cue_tokens, e)}
     places = _article_places(ctx.doc, gz)
     place_words: list[Span] = []
     surnames = {norm_key(e.text).split()[-1] for e in ents if e.label_ == "PER" and len(e) > 1}
@@ -263,13 +265,11 @@ def _outlet_keys(ctx: "ArticleContext") -> set[str]:
 OUTLET_MAX_WORDS = 5
 
 
-def _reported_by(doc: "Doc", ent: "Span", gz: Gazetteer) -> bool:
+def _reported_by(cue_tokens: set[int], ent: "Span") -> bool:
     """A name next to "a appris" / "apprend" ("a appris Sahel Quotidien de sources
-    diplomatiques"): the outlet reporting, not an actor."""
-    cues = gz.words("outlet_verbs")
-    before = doc[max(0, ent.start - 2):ent.start]
-    after = doc[ent.end:ent.end + 2]
-    return any(strip_accents(t.lower_) in cues for t in (*before, *after))
+    diplomatiques"): the outlet reporting, not an actor. ``cue_tokens``: the indices of the
+    doc's tokens that are such verbs."""
+    return any(i in cue_tokens for i in (ent.start - 2, ent.start - 1, ent.end, ent.end + 1))
 
 
 # Words before a place name that make it a place whatever else it names ("à Djibo").

@@ -63,3 +63,16 @@ def indices_matching(doc: Any, words: frozenset[str]) -> list[int]:
         if _folded(strings, lower, False) in words or _folded(strings, lemma, True) in words:
             out.append(i)
     return out
+
+
+def indices_with_form(doc: Any, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose folded form (``strip_accents(lower_)``, not the lemma) is in
+    ``words``, read from the attribute arrays."""
+    if not isinstance(doc, Doc):
+        from recoupe.extract.gazetteer import strip_accents
+
+        return [t.i for t in doc if strip_accents(t.lower_) in words]
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if _folded(strings, lower, False) in words]
