@@ -55,10 +55,10 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     unknown_persons: list[tuple[Span, str]] = []
     # The publication itself is no actor: its name in the metadata or credits, or a name the
     # article uses as its own voice ("a appris Sahel Quotidien"), wherever it appears.
-    ents = ctx.doc.ents  # a new tuple of spans at each access: read once
+    ents = ctx.shared("ents", lambda: ctx.doc.ents)  # a new tuple at each access: read once per article
     cue_tokens = set(indices_with_form(ctx.doc, gz.words("outlet_verbs")))
     outlets = _outlet_keys(ctx) | {norm_key(e.text) for e in ents if _reported_by(cue_tokens, e)}
-    places = _article_places(ctx.doc, gz)
+    places = _article_places(ents, gz)
     place_words: list[Span] = []
     surnames = {norm_key(e.text).split()[-1] for e in ents if e.label_ == "PER" and len(e) > 1}
     for ent in ents:
@@ -222,10 +222,10 @@ INHABITANT_ENDINGS = ("eennes", "eens", "iennes", "iens", "aises", "ais", "oises
 MIN_CITY_STEM = 4
 
 
-def _article_places(doc: "Doc", gz: Gazetteer) -> list[str]:
+def _article_places(ents: "tuple[Span, ...]", gz: Gazetteer) -> list[str]:
     """Folded names of the places the article names (for the names of their inhabitants)."""
     out = []
-    for ent in doc.ents:
+    for ent in ents:
         entity = gz.get(ent.ent_id_) if ent.ent_id_ else (gz.resolve(ent.text, kinds=("place",)) if ent.label_ == "LOC" else None)
         if entity is not None and entity.kind == "place":
             out.append(strip_accents(ent.text.lower()))

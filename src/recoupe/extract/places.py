@@ -64,7 +64,7 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     published = ctx.article.published or ""
     year = int(published[:4]) if published[:4].isdigit() else None
     found: list[tuple["Span", Entity, bool, str | None]] = []
-    for ent in doc.ents:
+    for ent in ctx.shared("ents", lambda: doc.ents):
         if (ent.start_char, ent.end_char) in seen or lines.is_junk(ent.start_char):
             continue
         entity = _place_of(ent, gz)
