@@ -465,3 +465,9 @@ def test_quotes_dialogue_a_role_before_the_next_name_in_a_list_is_that_name_s():
 def test_quotes_dialogue_a_time_phrase_before_que_keeps_the_report():
     text = "Le ministre Paul Kaboré a indiqué ce mardi que les travaux reprendraient en janvier."
     assert speakers(text) == {"les travaux reprendraient en janvier": "Paul Kaboré"}
+
+
+def test_quotes_dialogue_selon_lui_inside_a_clause_reports_no_fragment():
+    text = ("M. Paul Kaboré a salué un partenaire qui a, selon lui, saisi dès le départ que "
+            "l'alliance répondait à la volonté des peuples.")
+    assert not any(v.endswith("qui a") for v in speakers(text))

@@ -202,7 +202,12 @@ def trailing_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
     m = _TRAIL_SELON.search(f.masked, s, e)
     if not m:
         return []
-    cue = f.phrase_cue(m.end(), f.np_region(m.end(), e), "selon", "indirect-selon-after")
+    np_end = f.np_region(m.end(), e)
+    if re.match(r"\s*,\s*[a-zà-ÿ]", f.masked[np_end:e]) and (
+            re.match(r"\s*(?:lui|elle|eux|elles)\s*,", f.masked[m.end():e])
+            or re.search(r"\b(?:a|ont|est|sont|avait|avaient|aurait|auraient|qui|que)\s*$", f.masked[s:m.start()])):
+        return []  # "un partenaire qui a, selon lui, saisi ...": a parenthesis inside the clause
+    cue = f.phrase_cue(m.end(), np_end, "selon", "indirect-selon-after")
     cs, ce = _trim_clause(f.text, s, m.start())
     if cue is None or _holds(direct, cs, ce) or len(words(f.text[cs:ce])) < _MIN_CLAUSE_WORDS:
         return []
