@@ -476,6 +476,7 @@ class Speakers:
         self._places: dict[str, bool] = {}  # mention text -> the gazetteer knows it as a place
         self._starts = [s for s, _ in self.sentences]
         self._full_keys: set[str] | None = None
+        self._by_text: dict[str, tuple[str | None, str]] = {}  # mention text -> gazetteer entity or name
         for m in self.mentions:
             if m.kind != "person":
                 continue
@@ -550,12 +551,18 @@ class Speakers:
     def _entity(self, m: Mention) -> tuple[str | None, str]:
         if m.entity_id and self._fits(m):
             return m.entity_id, m.name or pretty_name(m.text)
+        found = self._by_text.get(m.text)
+        if found is None:
+            found = self._by_text[m.text] = self._resolve_text(m.text)
+        return found
+
+    def _resolve_text(self, text: str) -> tuple[str | None, str]:
         resolve = getattr(self.gazetteer, "resolve", None)
         if resolve is not None:
-            ent = resolve(m.text)
+            ent = resolve(text)
             if ent is not None and getattr(ent, "kind", "person") in ("person", "org", "state"):
                 return ent.id, ent.name
-        return None, pretty_name(_strip_honorifics(m.text, self.lex))
+        return None, pretty_name(_strip_honorifics(text, self.lex))
 
     def _fits(self, m: Mention) -> bool:
         """False when a person's written first name contradicts the entity it was linked to
