@@ -237,15 +237,9 @@ def test_quotes_dialogue_a_pronoun_prefers_a_person_known_to_share_its_gender():
 
 
 def test_quotes_dialogue_pour_before_a_clause_with_its_own_subject_reports_nothing(resources):
-    from recoupe.extract import actors
-
     text = ("La société Sahel Agro a gagné son procès. Pour la société Sahel Agro, le directeur "
             "général Amadou Sissoko s'est dit soulagé après le verdict du tribunal.")
-    article = Article(id=article_id(text), path="t.txt", text=text, language="fr")
-    ctx = ArticleContext(article=article, doc=resources.nlps["fr"](text), gazetteer=resources.gazetteer,
-                         pack=resources.packs["fr"])
-    ctx.claims.extend(actors.extract(ctx))
-    assert quotes.extract(ctx) == []
+    assert _full(resources, text) == {}
 
 
 def test_quotes_dialogue_an_indefinite_role_is_someone_new():
