@@ -465,3 +465,18 @@ def test_quotes_dialogue_selon_lui_inside_a_clause_reports_no_fragment():
     text = ("M. Paul Kaboré a salué un partenaire qui a, selon lui, saisi dès le départ que "
             "l'alliance répondait à la volonté des peuples.")
     assert not any(v.endswith("qui a") for v in speakers(text))
+
+
+def test_quotes_dialogue_on_speaks_from_the_place_named_never_the_last_person(resources):
+    text = ("Le ministre Paul Kaboré a visité le chantier. « Les entreprises sont revenues sur le "
+            "site », confie-t-on dans l'entourage du ministre. « Rien n'est encore signé pour la "
+            "deuxième phase », dit-on.")
+    got = _full(resources, text)
+    assert got["Les entreprises sont revenues sur le site"] == "entourage du ministre"
+    assert got["Rien n'est encore signé pour la deuxième phase"] != "Paul Kaboré"
+
+
+def test_quotes_dialogue_any_verb_before_a_name_after_the_quote_is_an_incise(resources):
+    text = ("Le technicien Wang Lei tempère : « Le calendrier dépend du ciment. » « On nous en parle "
+            "depuis 1960 », sourit Hama Cissé, un pêcheur de Bourem.")
+    assert _full(resources, text)["On nous en parle depuis 1960"] == "Hama Cissé"

@@ -72,7 +72,9 @@ class Verbs:
         self.lex = lex
         self.forms = lex.SPEECH_FORMS
         self.spacy: dict[int, str] = {}
+        self.any_verb: set[int] = set()  # where the tagger saw a verb, speech or not
         for tok in tokens_with_pos(doc, ("VERB", "AUX")):
+            self.any_verb.add(tok.idx)
             if tok.lemma_ in lex.SPEECH_VERBS:
                 self.spacy[tok.idx] = tok.lemma_
         self._text: str | None = None  # the text last scanned, and its verbs
@@ -212,7 +214,19 @@ class Finder:
             if vk == "v1" and m.group("v1b") and self.verbs.lemma(m.group("v1b")):
                 vk = "v1b"  # "a-t-elle fini par répondre": the speech verb is the infinitive
             verb = m.group(vk)
-            return Cue(pron, self.verbs.lemma(verb, q.close_end + m.start(vk)) or verb.lower(), "incise-pronoun")
+            lemma = self.verbs.lemma(verb, q.close_end + m.start(vk)) or verb.lower()
+            if m.group(g).lower() == "on":
+                # "», confie-t-on dans l'entourage du ministre": the place named is the source;
+                # with none, nobody is named (never the last person)
+                where = _ON_SOURCE.match(self.masked, q.close_end + m.end(), sent_end)
+                if where is not None:
+                    s, e = where.end(), self.np_region(where.end(), sent_end)
+                    while e > s and not self.text[e - 1].isalnum():
+                        e -= 1
+                    if 0 < len(words(self.text[s:e])) <= 8:  # "l'entourage du ministre"
+                        return Cue(None, lemma, "incise-on", s, e, " ".join(self.text[s:e].split()))
+                return Cue(None, lemma, "incise-on", q.close_end + m.start(g), q.close_end + m.end(g), "on")
+            return Cue(pron, lemma, "incise-pronoun")
         m = _SELON.match(post)
         if m:
             s = q.close_end + m.end()
@@ -220,6 +234,12 @@ class Finder:
         m = _INV_NP.match(post)
         if m:
             lemma = self.verbs.lemma(m.group("v"), q.close_end + m.start("v"))
+            if lemma is None and q.close_end + m.start("v") in self.verbs.any_verb:
+                # "», sourit Hama Cissé": any verb, when a person follows it, is an incise
+                s = q.close_end + m.end("v")
+                person = [x for x in self.in_range(s, min(sent_end, s + 4)) if x.kind == "person"]
+                if person:
+                    return Cue(person[0], m.group("v").lower(), "incise")
             phrase = None if lemma else _PHRASAL.match(self.masked, q.close_end + m.start("v"), sent_end)
             if phrase is not None:  # "», a fait savoir le ministre"
                 lemma = "faire " + phrase.group("noun").lower()
@@ -360,6 +380,10 @@ class Finder:
                     return Cue(found[0], lemma, "incise-inside")
         return None
 
+
+# Where "on" speaks from: "confie-t-on dans l'entourage du ministre", "indique-t-on au ministère".
+_ON_SOURCE = re.compile(r"\s+(?:dans|(?:au\s+sein|du\s+côté|auprès)\s+(?:du|de\s+la|de\s+l['’]|des)|au|à\s+la|"
+                        r"à\s+l['’]|aux|chez)\s*(?=[\w])", re.IGNORECASE)
 
 # A speech verb made of "faire" and a noun: "a fait état de", "fait savoir", "ont fait valoir".
 _PHRASAL = re.compile(r"(?P<v>fait|font|faisait|faisaient|fera|feront|faire|faisant)\s+"
