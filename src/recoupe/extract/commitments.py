@@ -339,12 +339,9 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     resolver = ActorResolver(ctx, lex)
     claims: list[Claim] = []
     verbs = _verbs(ctx.doc) if ctx.doc is not None else []
-    # Only the rules that match somewhere in the article are tried sentence by sentence (a
-    # rule matching inside a sentence matches in the whole text: none anchors at its ends).
-    live = [(name, pattern) for name, pattern in lex.rules if pattern.search(text)]
     for s_start, s_end in _sentences(ctx):
         found: list[tuple[int, int, int, str, re.Match[str]]] = []  # trigger start, action span, rule, match
-        for name, pattern in live:
+        for name, pattern in lex.rules:
             for m in pattern.finditer(text, s_start, s_end):
                 a_start = m.start("action")
                 a_end = action_end(text, a_start, s_end, lex)
