@@ -12,10 +12,13 @@ Rules, in the order they are tried for a direct quote (first match wins):
    with the same speaker (evidence never covers the incise);
 3. before the opening mark, in the same sentence: "Selon X," / "Pour X," / "D'après X," at the
    start, "par la voix de X", the last speech verb and its subject ("X a déclaré que «",
-   "précise le communiqué conjoint, «"), a colon ("X : «", "X a renchéri : «");
-4. otherwise the speaker of the previous statement when it is in the same or the previous
-   paragraph ("« ... », a souligné X. « ... »"), else a document named in the sentence or the one
-   before ("Un communiqué a été publié. Les parties y « ... »"), else the last person named.
+   "précise le communiqué conjoint, «"), a colon ("X : «", "X a renchéri : «"), also at the end
+   of the paragraph before ("Mais elle ne se plaint pas :" / « ... »);
+4. otherwise someone else acting between the previous statement and this one ("En 2009, elle
+   ouvre son atelier. « ... »"), else the speaker of the previous statement when it is in the
+   same or the previous paragraph ("« ... », a souligné X. « ... »"), else a document named in
+   the sentence or the one before ("Un communiqué a été publié. Les parties y « ... »"), else
+   the last person named.
 
 Which quotes are statements: quotes of fewer than three words are terms or scare quotes
 («historique», «deuxième indépendance») and are dropped; so is a quote right after a naming
@@ -25,10 +28,12 @@ three words or more is a direct *partial* quote when its sentence reports speech
 without such a context only quotes of six words or more are kept.
 
 Speakers: persons resolve through the actor claims, then the gazetteer, then the longest form
-of the same surname in the article; roles ("le chef de la diplomatie malienne") through the
-gazetteer, then the person whose surroundings share the role's words; pronouns to the last
-compatible person; documents ("précise le communiqué conjoint", "renseigne le document") to
-``doc:<slug>`` with their name. Media that relay a statement ("rapporte l'AFP") are not its
+of the same full name in the article (two people may share a surname); roles ("le chef de la
+diplomatie malienne") through the gazetteer, then the person whose surroundings share the
+role's words; a noun phrase that takes someone up ("ce commerçant", "la pédiatre", "le
+vainqueur") to the one person it fits; pronouns to the subject of an earlier sentence they take
+up, else the last person of a compatible gender; documents ("précise le communiqué conjoint",
+"renseigne le document", "son article 12") to ``doc:<slug>`` with their name. Media that relay a statement ("rapporte l'AFP") are not its
 speaker when the sentence names one.
 """
 
