@@ -49,6 +49,16 @@ _PARTITIVE = re.compile(r"\s*(?:l['’]une?|une?|certaine?s|plusieurs|l['’]aut
 _HARD_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<!\bMe)\.|[;!?«»“”\"_<>:]|\n\s*\n")
 
 
+def incise_groups(m: re.Match[str], verbs: "Verbs") -> tuple[str, str]:
+    """The groups of an ``_INV_PRONOUN`` match that hold its pronoun and its speech verb
+    ("a-t-elle fini par répondre": the verb is the infinitive)."""
+    g = next(k for k in ("p1", "p2", "p3") if m.group(k))
+    vk = {"p1": "v1", "p2": "v2", "p3": "v3"}[g]
+    if vk == "v1" and m.group("v1b") and verbs.lemma(m.group("v1b")):
+        vk = "v1b"
+    return g, vk
+
+
 @dataclass(frozen=True)
 class Cue:
     """What a rule found: the speaker mention (or a bare phrase ``text`` at ``start:end``),
@@ -204,15 +214,12 @@ class Finder:
         post = self.masked[q.close_end:sent_end]
         m = _INV_PRONOUN.match(post)
         if m:
-            g = next(k for k in ("p1", "p2", "p3") if m.group(k))
-            vk = {"p1": "v1", "p2": "v2", "p3": "v3"}[g]
+            g, vk = incise_groups(m, self.verbs)
             p_start = q.close_end + m.start(g)
             pron = next((x for x in self.mentions if x.start == p_start), None) or Mention(
                 p_start, q.close_end + m.end(g), m.group(g), "pronoun",
                 gender="f" if m.group(g).lower().startswith("elle") else "m",
                 plural=m.group(g).lower().endswith("s"))
-            if vk == "v1" and m.group("v1b") and self.verbs.lemma(m.group("v1b")):
-                vk = "v1b"  # "a-t-elle fini par répondre": the speech verb is the infinitive
             verb = m.group(vk)
             lemma = self.verbs.lemma(verb, q.close_end + m.start(vk)) or verb.lower()
             if m.group(g).lower() == "on":
@@ -357,10 +364,7 @@ class Finder:
         m = _INV_PRONOUN.match(seg)
         # "a-t-il précisé devant la presse": a short complement may follow the verb
         if m and (m.end() >= len(seg.rstrip()) - 1 or _INCISE_TAIL.fullmatch(seg, m.end())):
-            g = next(k for k in ("p1", "p2", "p3") if m.group(k))
-            vk = {"p1": "v1", "p2": "v2", "p3": "v3"}[g]
-            if vk == "v1" and m.group("v1b") and self.verbs.lemma(m.group("v1b")):
-                vk = "v1b"
+            g, vk = incise_groups(m, self.verbs)
             verb = m.group(vk)
             lemma = self.verbs.lemma(verb, offset + m.start(vk))
             if lemma is None and vk == "v3":  # "s'est-il demandé" needs a speech verb

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recoupe.extract.quotes_attribution import _INV_PRONOUN, _LEAD, Cue, Finder, opener_at
+from recoupe.extract.quotes_attribution import _INV_PRONOUN, _LEAD, Cue, Finder, incise_groups, opener_at
 from recoupe.extract.quotes_mentions import Mention, institution_phrase
 from recoupe.extract.quotes_spans import words
 
@@ -290,12 +290,9 @@ def _pronoun_incise(f: Finder, pos: int, e: int) -> tuple[Cue, int] | None:
     m = _INV_PRONOUN.match(f.masked[pos:min(e, pos + 60)])
     if m is None or not m.group("p1") and not m.group("p2") and not m.group("p3"):
         return None
-    g = next(k for k in ("p1", "p2", "p3") if m.group(k))
+    g, vk = incise_groups(m, f.verbs)
     if m.group(g).lower() == "on":
         return None
-    vk = {"p1": "v1", "p2": "v2", "p3": "v3"}[g]
-    if vk == "v1" and m.group("v1b") and f.verbs.lemma(m.group("v1b")):
-        vk = "v1b"
     lemma = f.verbs.lemma(m.group(vk), pos + m.start(vk))
     if lemma is None:
         return None
