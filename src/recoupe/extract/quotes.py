@@ -46,7 +46,7 @@ from types import ModuleType
 from typing import Any
 
 from recoupe.extract.context import ArticleContext
-from recoupe.extract.quotes_attribution import Cue, Finder, Verbs, naming_cue_before
+from recoupe.extract.quotes_attribution import FRONTED, Cue, Finder, Verbs, naming_cue_before
 from recoupe.extract.quotes_indirect import Statement, indirect_statements
 from recoupe.extract.quotes_mentions import Mention, Speaker, Speakers, find_mentions, fold
 from recoupe.extract.quotes_spans import (QuoteSpan, find_quote_spans, mask_quotes,
@@ -199,7 +199,7 @@ class _Resolver:
         ministre a défendu un choix « ... »", "la Fédération « renouvelle ... »"). A fronted
         complement ("Dans un communiqué publié dimanche, ...") is not the subject."""
         start = sent_start
-        front = _FRONTED.match(self.masked, sent_start, pos)
+        front = FRONTED.match(self.masked, sent_start, pos)
         if front is not None:
             start = front.end()
         own = [m for m in self.mentions if start <= m.start < pos and m.kind in ("doc", "person", "role", "org")]
@@ -231,8 +231,6 @@ class _Resolver:
             self.speakers.history.append(sp)
 
 
-# A complement before the subject: "Dans un communiqué publié dimanche, ", "Lors de la séance, ".
-_FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face)\b[^,«»“”\"_]{0,80},\s*")
 # A named institution right before the quote that carries its verb: "la Fédération X « ... »".
 _INSTITUTION_SUBJECT = re.compile(
     r"\s*(?P<np>(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0]+[\w’'-]+){0,6}?)[ \u00a0]*(?:«|“|\"|<<)")

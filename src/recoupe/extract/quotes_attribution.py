@@ -49,6 +49,10 @@ _PARTITIVE = re.compile(r"\s*(?:l['’]une?|une?|certaine?s|plusieurs|l['’]aut
 _HARD_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<!\bMe)\.|[;!?«»“”\"_<>:]|\n\s*\n")
 
 
+# A complement before the subject: "Dans un communiqué publié dimanche, ", "Lors de la séance, ".
+FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face)\b[^,«»“”\"_]{0,80},\s*")
+
+
 def incise_groups(m: re.Match[str], verbs: "Verbs") -> tuple[str, str]:
     """The groups of an ``_INV_PRONOUN`` match that hold its pronoun and its speech verb
     ("a-t-elle fini par répondre": the verb is the infinitive)."""

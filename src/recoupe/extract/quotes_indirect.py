@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recoupe.extract.quotes_attribution import _INV_PRONOUN, _LEAD, Cue, Finder, incise_groups, opener_at
+from recoupe.extract.quotes_attribution import _INV_PRONOUN, _LEAD, FRONTED, Cue, Finder, incise_groups, opener_at
 from recoupe.extract.quotes_mentions import Mention, institution_phrase
 from recoupe.extract.quotes_spans import words
 
@@ -113,7 +113,7 @@ def que_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> lis
         subj = f.subject_before(s, vs)
         if subj is not None and subj.end > vs:
             subj = None
-        front = _FRONTED.match(f.masked, s, vs)
+        front = FRONTED.match(f.masked, s, vs)
         if front is not None and (subj is None or subj.start < front.end()):
             # "Dans un communiqué rendu public jeudi, le ministère X a annoncé que": the
             # document is where it was said; the subject after the comma said it
@@ -162,8 +162,6 @@ def lead_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list
     return [Statement(cs, ce, False, cue)]
 
 
-# A complement fronted before the subject: "Dans un communiqué publié dimanche, ".
-_FRONTED = re.compile(r"\s*(?:Dans|Lors|Au cours)\b[^,«»“”\"_]{0,80},\s*")
 
 # Words a clause may start with; a bare lower-case noun after a person's name and its comma
 # is an apposition instead ("Pour Moussa Hamani, père d'un enfant hospitalisé, l'attente ...").
