@@ -870,8 +870,8 @@ class Speakers:
         that name nobody (a quote and its incise) are skipped, up to ``SUBJECT_LOOKBACK``. A
         pronoun there is resolved in turn; nothing that fits leaves the choice to the last
         person named."""
-        k = next((i for i, (s, e) in enumerate(self.sentences) if s <= m.start < e), None)
-        if not k:
+        k = self._sentence_index(m.start)
+        if k <= 0:
             return None
         for j in range(k - 1, max(-1, k - 1 - SUBJECT_LOOKBACK), -1):
             s, e = self.sentences[j]
@@ -889,8 +889,7 @@ class Speakers:
                 continue
             if x.start >= e:
                 break
-            before = re.findall(r"[\w’']+", self.masked[max(s, x.start - 14):x.start])
-            if before and before[-1].lower().replace("’", "'") in _GOVERNING:
+            if self._governed(x, s):
                 continue
             if x.kind == "doc":
                 # "Le rapport ... souligne que ... Il recommande": the document goes on
@@ -913,6 +912,12 @@ class Speakers:
             sp = self.resolve(x)
             return True, (sp if sp.kind == "person" else None)
         return False, None
+
+    def _governed(self, x: Mention, sent_start: int) -> bool:
+        """True when a preposition or a conjunction governs mention ``x`` ("face à X", "de
+        X", "et X"): a complement of its sentence, not its subject."""
+        before = re.findall(r"[\w’']+", self.masked[max(sent_start, x.start - 14):x.start])
+        return bool(before) and before[-1].lower().replace("’", "'") in _GOVERNING
 
     def _by_deed(self, cues: tuple[str, ...], pos: int) -> Speaker | None:
         """The one person before ``pos`` whose surroundings hold a verb of the deed."""
@@ -939,8 +944,7 @@ class Speakers:
                     continue
                 if x.start >= min(e, pos):
                     break
-                before = re.findall(r"[\w’']+", self.masked[max(s, x.start - 14):x.start])
-                if before and before[-1].lower().replace("’", "'") in _GOVERNING:
+                if self._governed(x, s):
                     continue
                 if x.kind == "person" and self._lone_word(x):
                     continue
@@ -957,8 +961,8 @@ class Speakers:
         its gender and no person is named in between ("La délégation de l'UE a pris acte de la
         décision. Dans un communiqué, elle estime ...")."""
         nouns = _institution_nouns(self.lex)
-        k = next((i for i, (s, e) in enumerate(self.sentences) if s <= m.start < e), None)
-        if not nouns or not k:
+        k = self._sentence_index(m.start)
+        if not nouns or k <= 0:
             return None
         s = self.sentences[k - 1][0]
         head = _INSTITUTION_HEAD.match(self.masked, s)
