@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
 
 import yaml
 
 from recoupe.extract.packs import PACKS_DIR
-from recoupe.extract.tokens import tokens_with_pos
+from recoupe.extract.tokens import Prescreen, lowered, tokens_with_pos
 from recoupe.records import Claim
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,6 +72,11 @@ class CommitmentLexicon:
     own_country: re.Pattern[str]
     plural_pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
+    # Per rule, a cheap test that it cannot match in a sentence (see tokens.Prescreen).
+    screens: tuple[Prescreen, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "screens", tuple(Prescreen(pattern) for _, pattern in self.rules))
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> "CommitmentLexicon":
@@ -339,9 +344,12 @@ def extract(ctx: "ArticleContext") -> list[Claim]:
     resolver = ActorResolver(ctx, lex)
     claims: list[Claim] = []
     verbs = _verbs(ctx.doc) if ctx.doc is not None else []
+    low = lowered(text)
     for s_start, s_end in _sentences(ctx):
         found: list[tuple[int, int, int, str, re.Match[str]]] = []  # trigger start, action span, rule, match
-        for name, pattern in lex.rules:
+        for (name, pattern), screen in zip(lex.rules, lex.screens):
+            if not screen.may_match(low, s_start, s_end):
+                continue
             for m in pattern.finditer(text, s_start, s_end):
                 a_start = m.start("action")
                 a_end = action_end(text, a_start, s_end, lex)

@@ -3,6 +3,7 @@ C-level pass) instead of building a Python ``Token`` for every word of the artic
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, POS
@@ -76,3 +77,119 @@ def indices_with_form(doc: Any, words: frozenset[str]) -> list[int]:
         return []
     strings = doc.vocab.strings
     return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if _folded(strings, lower, False) in words]
+
+
+# ---------------------------------------------------------------- case-folded scanning
+#
+# Python's ``re`` with IGNORECASE is several times slower than a case-sensitive scan, and a
+# leading look-behind ("(?<!\w)") turns off its fast search for the first character. A
+# pattern whose literals are all lower case matches the same characters case-insensitively
+# on a text as case-sensitively on ``text.lower()``, as long as lowering keeps every offset
+# and the text has none of the few characters ``re`` folds specially ("ſ", "ı", "µ",
+# Greek...). :func:`lowered` and :class:`Prescreen` use that to skip windows cheaply; the
+# original pattern still makes every match, so results do not change.
+
+try:  # Python >= 3.11
+    from re import _parser as _sre_parse
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+    _EXTRA_CASES = {}
+
+_SPECIAL_FOLDS = frozenset(chr(k) for k in _EXTRA_CASES) | frozenset(
+    chr(v) for vs in _EXTRA_CASES.values() for v in vs)
+_UNSAFE_FOLDS = frozenset(c for c in _SPECIAL_FOLDS if not c.isascii())
+_SAFE_CHAR: dict[str, bool] = {}
+_LOWERED: list[Any] = [None, None]  # the last text asked for, and its lowered form
+
+
+def _safe_char(ch: str) -> bool:
+    found = _SAFE_CHAR.get(ch)
+    if found is None:
+        low = ch.lower()
+        found = len(low) == 1 and low not in _UNSAFE_FOLDS
+        if len(_SAFE_CHAR) < 100_000:
+            _SAFE_CHAR[ch] = found
+    return found
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a lower-case pattern matches it case-sensitively exactly where
+    the pattern matches ``text`` case-insensitively (same offsets, no special folds), else
+    None. The last text is remembered: every extractor of an article asks for the same one."""
+    if _LOWERED[0] is text:
+        return _LOWERED[1]  # type: ignore[no-any-return]
+    low: str | None = text.lower()
+    if len(low) != len(text) or not all(_safe_char(ch) for ch in set(text)):  # type: ignore[arg-type]
+        low = None
+    _LOWERED[0], _LOWERED[1] = text, low
+    return low
+
+
+_LOOKBEHIND_HEAD = re.compile(r"^(?:\(\?<[!=](?:[^()\\\[]|\\.|\[(?:[^\]\\]|\\.)*\])*\))+")
+
+
+def _check_lower(items: Any, where: str) -> None:
+    """Raise unless every literal of the parsed pattern is its own lower case and folds
+    plainly, and no group turns IGNORECASE off or refers back to another."""
+    for op, av in items:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL"):
+            chars: Any = (chr(av),)
+        elif name == "RANGE":
+            chars = (chr(i) for i in range(av[0], av[1] + 1))
+        elif name in ("GROUPREF", "GROUPREF_EXISTS"):
+            raise ValueError(f"{where}: back-references are not supported")
+        else:
+            chars = ()
+        for ch in chars:
+            if ch.lower() != ch or ch in _UNSAFE_FOLDS:
+                raise ValueError(f"{where}: literal {ch!r} is not plain lower case")
+        if name == "SUBPATTERN" and av[2] & re.IGNORECASE:
+            raise ValueError(f"{where}: a group turns IGNORECASE off")
+        if name in ("IN", "BRANCH", "SUBPATTERN", "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT",
+                    "ASSERT", "ASSERT_NOT", "ATOMIC_GROUP"):
+            subs: Any = av
+            if name == "IN":
+                subs = [av]
+            elif name == "BRANCH":
+                subs = av[1]
+            elif name == "SUBPATTERN":
+                subs = [av[3]]
+            elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                subs = [av[2]]
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                subs = [av[1]]
+            elif name == "ATOMIC_GROUP":
+                subs = [av]
+            for sub in subs:
+                _check_lower(sub, where)
+
+
+def case_sensitive_twin(pattern: "re.Pattern[str]", drop_lookbehind: bool = False) -> "re.Pattern[str]":
+    """``pattern`` compiled without IGNORECASE, for matching on :func:`lowered` text; with
+    ``drop_lookbehind``, also without its leading look-behind assertions (the twin then
+    matches wherever ``pattern`` does, and maybe more). Raises ValueError when a literal
+    is not lower case (the twin would miss what ``pattern`` matches)."""
+    source = pattern.pattern
+    if drop_lookbehind:
+        source = _LOOKBEHIND_HEAD.sub("", source, count=1)
+    flags = pattern.flags & ~re.IGNORECASE
+    _check_lower(_sre_parse.parse(source, flags), source[:60])
+    return re.compile(source, flags)
+
+
+class Prescreen:
+    """A cheap test that ``pattern`` cannot match in a window: ``False`` from :meth:`may_match`
+    means ``pattern.search(text, lo, hi)`` finds nothing; ``True`` means it might. The test
+    is a case-sensitive scan of the lowered text without the pattern's leading look-behind
+    (a superset of its matches, with the same window ends); on a text :func:`lowered`
+    refuses, every window may match."""
+
+    def __init__(self, pattern: "re.Pattern[str]") -> None:
+        self.pattern = pattern
+        self.twin = case_sensitive_twin(pattern, drop_lookbehind=True)
+
+    def may_match(self, low: str | None, lo: int, hi: int) -> bool:
+        return low is None or self.twin.search(low, lo, hi) is not None
