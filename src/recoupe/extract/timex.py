@@ -25,6 +25,7 @@ from recoupe.extract.timex_modality import parse_of, tense_reader
 from recoupe.extract import timex_rules as dates
 from recoupe.extract import timex_times as times
 from recoupe.extract.timex_rules import Env, Found
+from recoupe.extract.tokens import case_sensitive_twin, lowered
 from recoupe.records import Claim
 
 EXTRACTOR = "timex.fr@1"
@@ -120,12 +121,45 @@ def _needed_word(word: str) -> str:
     return re.escape(word).replace("'", "['’]") + r"\w{0,%d}(?!\w)" % min(3, max(0, len(word) - 3))
 
 
+def _by_first_letter(words: list[str]) -> str:
+    """The alternation of ``_needed_word(w)`` for ``words`` (in that order), with the
+    alternatives opening on the same letter grouped behind it: the same first match at
+    every position (alternatives opening on different letters never both match there, and
+    each group keeps the order), but ``re`` tries one group instead of every word."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        key = w[0] if w[0].isalnum() else ""
+        groups.setdefault(key, []).append(_needed_word(w)[len(key):])
+    return "(?:" + "|".join(key + "(?:" + "|".join(alts) + ")" for key, alts in groups.items()) + ")"
+
+
+_NEEDED_ORDER = sorted({_fold(w) for ws in _RULE_WORDS.values() for w in ws if w != _DIGIT}, key=len, reverse=True)
 # One scan finds every needed word and every run of digits.
-_NEEDED = re.compile(
-    r"\d+|(?<!\w)(?:" + "|".join(
-        _needed_word(w)
-        for w in sorted({_fold(w) for ws in _RULE_WORDS.values() for w in ws if w != _DIGIT}, key=len, reverse=True))
-    + ")", re.IGNORECASE)
+_NEEDED = re.compile(r"\d+|(?<!\w)(?:" + "|".join(_needed_word(w) for w in _NEEDED_ORDER) + ")", re.IGNORECASE)
+# The same scan on the lowered text (tokens.lowered): case-sensitive, the words grouped by
+# first letter, and without the look-behind, which turns off the fast search: a word hit
+# right after a letter is dropped and the scan resumes one character later, as _NEEDED's
+# own scan would.
+_NEEDED_LOW = case_sensitive_twin(re.compile(r"(\d+)|" + _by_first_letter(_NEEDED_ORDER), re.IGNORECASE))
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _needed_hits(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the matches of ``_NEEDED.finditer(text)``."""
+    low = lowered(text)
+    if low is None:
+        for m in _NEEDED.finditer(text):
+            yield m.start(), m.end()
+        return
+    search, word_char = _NEEDED_LOW.search, _WORD_CHAR.match
+    pos = 0
+    while (m := search(low, pos)) is not None:
+        start, end = m.span()
+        if m.lastindex is None and start and word_char(low, start - 1):
+            pos = start + 1  # a word inside a word: (?<!\w) fails here
+            continue
+        yield start, end
+        pos = end
 _WORD_SETS: tuple[tuple[str, ...], ...] = tuple({tuple(_fold(w) for w in ws) for ws in _RULE_WORDS.values()})
 # Characters scanned before and after a needed word: longer than any expression the grammar
 # matches ("entre le lundi 3 et le mardi 4 avril 2025 prochain" is about 50).
@@ -146,9 +180,9 @@ def _windows(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
     """Per word set, merged character ranges around its hits, widened to a space or a line
     break so a rule sees whole words and its usual left context."""
     raw: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for m in _NEEDED.finditer(text):
-        sets = _sets_of(_fold(m.group()))
-        lo, hi = max(0, m.start() - WINDOW_CHARS), m.end() + WINDOW_CHARS
+    for m_start, m_end in _needed_hits(text):
+        sets = _sets_of(_fold(text[m_start:m_end]))
+        lo, hi = max(0, m_start - WINDOW_CHARS), m_end + WINDOW_CHARS
         for ws in sets:
             out = raw.setdefault(ws, [])
             if out and lo <= out[-1][1]:

@@ -185,11 +185,18 @@ class Prescreen:
     means ``pattern.search(text, lo, hi)`` finds nothing; ``True`` means it might. The test
     is a case-sensitive scan of the lowered text without the pattern's leading look-behind
     (a superset of its matches, with the same window ends); on a text :func:`lowered`
-    refuses, every window may match."""
+    refuses, every window may match. A pattern :func:`case_sensitive_twin` refuses (an
+    upper-case literal, a back-reference) has no test (every window may match) unless
+    ``strict``, where the refusal is raised."""
 
-    def __init__(self, pattern: "re.Pattern[str]") -> None:
+    def __init__(self, pattern: "re.Pattern[str]", strict: bool = True) -> None:
         self.pattern = pattern
-        self.twin = case_sensitive_twin(pattern, drop_lookbehind=True)
+        self.twin: "re.Pattern[str] | None" = None
+        try:
+            self.twin = case_sensitive_twin(pattern, drop_lookbehind=True)
+        except ValueError:
+            if strict:
+                raise
 
     def may_match(self, low: str | None, lo: int, hi: int) -> bool:
-        return low is None or self.twin.search(low, lo, hi) is not None
+        return low is None or self.twin is None or self.twin.search(low, lo, hi) is not None
