@@ -480,3 +480,77 @@ def test_quotes_dialogue_any_verb_before_a_name_after_the_quote_is_an_incise(res
     text = ("Le technicien Wang Lei tempère : « Le calendrier dépend du ciment. » « On nous en parle "
             "depuis 1960 », sourit Hama Cissé, un pêcheur de Bourem.")
     assert _full(resources, text)["On nous en parle depuis 1960"] == "Hama Cissé"
+
+
+def test_quotes_dialogue_subject_before_an_apposition_between_dashes(resources):
+    # "– et sans lien avec le directeur –," is an apposition like ", proche du directeur,"
+    text = ("Le directeur de l'école, Moussa Keïta, a ouvert la réunion. Awa Keïta, enseignante de "
+            "CM2 – et sans lien de parenté avec le directeur –, affirme que les classes comptent "
+            "désormais quatre-vingts élèves.")
+    got = _full(resources, text)
+    assert got["les classes comptent désormais quatre-vingts élèves"] == "Awa Keïta"
+
+
+def test_quotes_dialogue_possessive_role_is_someone_else_named_in_the_next_sentence(resources):
+    # "son adjointe" is not the person named before; "Elle s'appelle X" says who she is
+    text = ("Mariam Traoré dirige le dispensaire depuis 2015. À côté d'elle, son adjointe range les "
+            "vaccins. Elle s'appelle Fanta Coulibaly. L'adjointe explique que les doses arrivent "
+            "désormais chaque semaine. « Avant, on attendait un mois entier », ajoute-t-elle.")
+    got = _full(resources, text)
+    assert got["les doses arrivent désormais chaque semaine"] == "Fanta Coulibaly"
+    assert got["Avant, on attendait un mois entier"] == "Fanta Coulibaly"
+
+
+def test_quotes_dialogue_fronted_document_is_not_the_subject(resources):
+    # "Dans une déclaration publiée lundi, l'Association X demande « ... »": the association
+    # speaks, not "déclaration publiée"
+    text = ("Dans une déclaration publiée lundi, l'Association des parents d'élèves du Niger demande "
+            "« un report des examens d'au moins deux semaines » et refuse toute sanction.")
+    got = _full(resources, text)
+    assert got["un report des examens d'au moins deux semaines"] == "Association des parents d'élèves du Niger"
+
+
+def test_quotes_dialogue_institution_subject_of_a_quote_across_a_wrapped_line(resources):
+    text = ("Dans un communiqué publié mardi, la direction générale de la Société des eaux\n"
+            "de Kayes (SEK) « déplore des coupures prolongées dans plusieurs quartiers » et\nappelle les usagers à "
+            "« limiter leur consommation pendant dix jours ». Selon le même texte, deux pompes\n"
+            "sont tombées en panne samedi.")
+    got = _full(resources, text)
+    for quote in ("déplore des coupures prolongées dans plusieurs quartiers", "limiter leur consommation pendant dix jours"):
+        assert got[quote] == "direction générale de la Société des eaux de Kayes"
+    assert got["deux pompes sont tombées en panne samedi"] == "communiqué"
+
+
+def test_quotes_dialogue_demonstrative_takes_up_an_unnamed_source(resources):
+    text = ("Un responsable syndical a indiqué que la grève serait reconduite jusqu'à vendredi. "
+            "« Personne ne nous a reçus depuis trois semaines », a ajouté ce responsable.")
+    got = _full(resources, text)
+    first = got["la grève serait reconduite jusqu'à vendredi"]
+    assert first is not None and first.startswith("responsable")
+    assert got["Personne ne nous a reçus depuis trois semaines"] == first
+
+
+def test_quotes_dialogue_named_incise_inside_an_unclosed_quote(resources):
+    # the writer never closes the first quote; the name inside it is still the speaker, and
+    # the title after it belongs to the incise, not to the quote
+    text = ("« Les stocks de semences sont épuisés, a déclaré à l'AFP le docteur Issa Maïga, "
+            "directeur de l'institut agronomique. Et la saison commence dans un mois.\n\n"
+            "« Nous demandons une aide d'urgence. »\n")
+    got = _full(resources, text)
+    assert got["Les stocks de semences sont épuisés"] == "Issa Maïga"
+    assert got["Et la saison commence dans un mois."] == "Issa Maïga"
+
+
+def test_quotes_dialogue_role_incise_ending_a_sentence_inside_the_marks(resources):
+    text = ("Le syndicaliste Ali Soumana conduit la marche. « Les salaires ne suivent plus les prix, "
+            "a dénoncé le syndicaliste. Il faut rouvrir les négociations, et vite. »")
+    got = _full(resources, text)
+    assert got["Les salaires ne suivent plus les prix"] == "Ali Soumana"
+    assert got["Il faut rouvrir les négociations, et vite."] == "Ali Soumana"
+
+
+def test_quotes_dialogue_trailing_incise_with_a_day_before_the_institution(resources):
+    text = ("NIAMEY, 3 mars (AFP) - Trois écoles ont été fermées dans la région de Tahoua, a "
+            "annoncé mercredi le ministère de l'Éducation.")
+    got = _full(resources, text)
+    assert got["Trois écoles ont été fermées dans la région de Tahoua"] == "ministère de l'Éducation"

@@ -48,7 +48,7 @@ from typing import Any
 from recoupe.extract.context import ArticleContext
 from recoupe.extract.quotes_attribution import FRONTED, Cue, Finder, Verbs, naming_cue_before
 from recoupe.extract.quotes_indirect import Statement, indirect_statements
-from recoupe.extract.quotes_mentions import Mention, Speaker, Speakers, find_mentions, fold
+from recoupe.extract.quotes_mentions import Mention, Speaker, Speakers, find_mentions, fold, institution_nouns
 from recoupe.extract.quotes_spans import (QuoteSpan, find_quote_spans, mask_quotes,
                                           normalise_space, paragraph_of, paragraph_starts,
                                           split_sentences, words)
@@ -157,6 +157,10 @@ class _Resolver:
             sp = self.speakers.resolve(cue.mention)
             if sp.name is None and cue.mention.kind == "pronoun":
                 sp = self._inherit(para, st_start) or sp
+            if sp.kind == "role" and sp.id is None:  # "a ajouté ce responsable": the one before
+                back = self._same_head(cue.mention.text)
+                if back is not None:
+                    sp = Speaker(back.id, back.name, sp.text, sp.start, sp.end, back.kind)
             return sp, cue.verb, cue.rule
         if cue is not None and cue.text:
             name = _bare_name(cue.text)
@@ -164,7 +168,7 @@ class _Resolver:
             ent = resolve(name) if resolve is not None else None
             if ent is not None:
                 return Speaker(ent.id, ent.name, cue.text, cue.start, cue.end, ent.kind), cue.verb, cue.rule
-            back = self.speakers.taken_up(cue.text, cue.start)
+            back = self._same_head(cue.text) or self.speakers.taken_up(cue.text, cue.start)
             if back is not None:  # "raconte ce commerçant", "la pédiatre réclame": someone named before
                 return Speaker(back.id, back.name, cue.text, cue.start, cue.end, back.kind), cue.verb, cue.rule
             return Speaker(None, name, cue.text, cue.start, cue.end, "phrase"), cue.verb, cue.rule
@@ -207,10 +211,27 @@ class _Resolver:
         if own and (own[0].kind in ("doc", "person") or not lead):
             return self.speakers.resolve(own[0])
         np = _INSTITUTION_SUBJECT.match(self.masked, start, pos)
+        if np is not None and not np.group("head")[:1].isupper() \
+                and fold(np.group("head")) not in institution_nouns(self.speakers.lex):
+            np = None  # "la direction ... « »" speaks; "la foule « »" does not
         if np is not None and not any(fold(w) in _NOT_IN_NAME for w in words(np.group("np"))):
             # "la Fédération burkinabè de football « renouvelle ... »"
             s, e = np.start("np"), np.end("np")
             return Speaker(None, _bare_name(self.text[s:e]), self.text[s:e], s, e, "phrase")
+        return None
+
+    def _same_head(self, phrase: str) -> Speaker | None:
+        """The unnamed speaker a definite or demonstrative phrase takes up by its noun: "Une
+        source douanière a indiqué ... « ... », a ajouté cette source"."""
+        toks = [fold(w) for w in words(phrase.replace("’", "' ").replace("'", "' "))]
+        if len(toks) < 2 or toks[0] not in _TAKING_UP:
+            return None
+        head = toks[2] if toks[1] == "meme" and len(toks) > 2 else toks[1]
+        for sp in reversed(self.speakers.history):
+            if sp.kind in ("phrase", "role", "group") and sp.name and sp.id is None:
+                theirs = [fold(w) for w in words(sp.name)]
+                if theirs and theirs[0] == head:
+                    return sp
         return None
 
     def _inherit(self, para: int, pos: int) -> Speaker | None:
@@ -232,19 +253,24 @@ class _Resolver:
 
 
 # A named institution right before the quote that carries its verb: "la Fédération X « ... »".
+# "la direction générale du Port\nautonome de Conakry (PAC) « regrette ... »": a line may
+# wrap inside it and an acronym may close it; a lower-case head must be an institution noun.
 _INSTITUTION_SUBJECT = re.compile(
-    r"\s*(?P<np>(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*[A-ZÀ-Þ][\w’'-]*(?:[ \u00a0]+[\w’'-]+){0,6}?)[ \u00a0]*(?:«|“|\"|<<)")
+    r"\s*(?P<np>(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*(?P<head>[\w’'-]+)(?:(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*)[\w’'-]+){0,8}?"
+    r"(?:[ \u00a0]+\([A-ZÀ-Þ][\w.-]{1,12}\))?)[ \u00a0]*(?:«|“|\"|<<)")
 
 
 # Words that end a name: verbs and adverbs ("Les Parties sont ensuite convenues « ... »").
+_TAKING_UP = frozenset({"ce", "cet", "cette", "ces", "le", "la", "les", "l'"})
 _NOT_IN_NAME = frozenset({"a", "ont", "est", "sont", "sera", "seront", "etait", "etaient", "avait",
                           "avaient", "se", "s'", "ne", "n'", "y", "qui", "que", "ensuite", "egalement",
                           "aussi", "deja", "encore", "alors", "en"})
 
 
 def _bare_name(phrase: str) -> str:
-    """A phrase used as a name: one line, no leading determiner ("les deux parties")."""
-    words_ = phrase.split()
+    """A phrase used as a name: one line, no leading determiner ("les deux parties"), no
+    acronym in brackets after it ("la direction du Port autonome (PAC)")."""
+    words_ = re.sub(r"\s*\([^()]{1,12}\)\s*$", "", phrase).split()
     if words_ and fold(words_[0]) in {"le", "la", "les", "l'", "des", "du", "un", "une", "ces"}:
         words_ = words_[1:]
     elif words_ and fold(words_[0]).startswith(("l'", "d'")):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-from recoupe.extract.quotes_mentions import Mention, fold
+from recoupe.extract.quotes_mentions import _NAME_RUN, Mention, fold, governed
 from recoupe.extract.tokens import tokens_with_pos
 from recoupe.extract.quotes_spans import OPENERS, QuoteSpan, words
 
@@ -50,6 +50,7 @@ _HARD_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<
 
 
 # A complement before the subject: "Dans un communiqué publié dimanche, ", "Lors de la séance, ".
+_BEFORE_COORDINATED_QUOTE = re.compile(r"\s*(?:«|“|\"|<<)[\s_]*(?:»|”|\"|>>)\s*(?:et|puis|mais)\s*$")
 FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face)\b[^,«»“”\"_]{0,80},\s*")
 
 
@@ -263,6 +264,13 @@ class Finder:
     def subject_before(self, start: int, pos: int) -> Mention | None:
         """The last mention between ``start`` and ``pos`` (the subject of a verb at ``pos``)."""
         found = self.in_range(start, pos)
+        front = FRONTED.match(self.masked, start, pos)
+        if front is not None:
+            # "Dans une déclaration publiée vendredi, l'Union des conducteurs demande": the
+            # document of a fronted complement is not the subject
+            found = [m for m in found if m.start >= front.end()]
+        # "l'Union des conducteurs routiers du Bénin demande": a complement is not the subject
+        found = [m for m in found if not governed(self.masked, m, start)]
         persons = [m for m in found if m.kind != "org"]
         pick = persons or found
         if len(pick) >= 2 and self._in_apposition(pick[-1], start, pos):
@@ -274,9 +282,10 @@ class Finder:
         """True when ``m`` sits inside a comma-delimited apposition that closes right before
         ``pos`` and opens with words of its own (", proche du député X," / ", qui a reçu X,"),
         not with the name itself (", le capitaine X," names the phrase before it)."""
-        if not re.fullmatch(r"[\s\w’'-]*,\s*(?:\w+\s+){0,3}", self.masked[m.end:pos]):
+        if not re.fullmatch(r"[\s\w’'-]*(?:[,–—)]\s*)+(?:\w+\s+){0,3}", self.masked[m.end:pos]):
             return False
-        opening = self.masked.rfind(",", start, m.start)
+        # ", proche de X," or "– et sans lien avec X –,": commas, dashes and brackets alike
+        opening = max(self.masked.rfind(c, start, m.start) for c in ",–—(")
         if opening == -1:
             return False
         lead = words(self.masked[opening + 1:m.start])
@@ -328,12 +337,14 @@ class Finder:
         for seg_start, seg_end in reversed(bounds):
             seg_end = min(seg_end - 1, verb_start) if seg_end <= verb_start else verb_start
             raw = self.masked[seg_start:seg_end]
+            # "la direction du port « regrette ... » et appelle": the subject of both verbs
+            raw = _BEFORE_COORDINATED_QUOTE.sub("", raw)
             seg = re.sub(rf"\s+(?:{_AUX}|s['’]est|se sont|ne|n['’]|{_ADVERBS})\s*$", "", raw, flags=re.I)
             seg = re.sub(rf"\s+{_AUX}\s*$", "", seg, flags=re.I)
             toks = seg.split()
             if not toks or (toks[0].lower() in {"qui", "dont", "lequel", "laquelle", "lesquels"}):
                 continue  # an empty piece or a relative clause: the subject is before it
-            if len(toks) > 8 or "_" in seg or not re.match(
+            if len(toks) > 10 or "_" in seg or not re.match(
                     r"(?i)(les|la|le|l['’]|des|ces|un|une|plusieurs|certains|certaines)\b", toks[0]):
                 return None
             s = seg_start + (len(raw) - len(raw.lstrip()))
@@ -355,10 +366,16 @@ class Finder:
             for end_mark in _INCISE_END.finditer(self.text, seg_start, min(q.end, seg_start + 90)):
                 close = end_mark.start()
                 seg = self.text[seg_start:close]
-                if len(words(seg)) > 8 or len(words(self.text[close + 1:q.end])) < 2:
+                if len(words(seg)) > 10 or len(words(self.text[close + 1:q.end])) < 2:
                     break
                 cue = self._incise_in(seg, seg_start)
                 if cue is not None:
+                    if end_mark.group() == ",":
+                        # "..., a déclaré le professeur X, président de l'ordre. Et ...": the
+                        # speaker's title ends the incise, not the quote's words
+                        title = _TITLE_TO_STOP.match(self.text, close + 1, q.end)
+                        if title is not None and _role_heads_re(self.lex).match(fold(title.group("t"))):
+                            return comma, title.end(), cue
                     return comma, close + 1, cue
                 if end_mark.group() == ",":
                     break
@@ -386,6 +403,19 @@ class Finder:
                 found = [x for x in self.in_range(s, e) if x.kind in ("person", "role", "doc")]
                 if found:
                     return Cue(found[0], lemma, "incise-inside")
+                # Inside the marks the names are masked: read the incise's own words ("...,
+                # a déclaré à l'AFP le professeur X, ...", "..., a prévenu le syndicaliste. B"),
+                # up to the end of its sentence, skipping complements ("à l'AFP")
+                stop = re.search(r"[.!?]\s", self.text[s:e])
+                e = s + stop.start() if stop else e
+                for n in _NAME_RUN.finditer(self.text, s, e):
+                    if len(n.group().split()) >= 2 and not governed(
+                            re.sub(r"\b(?:l['’]|la|le|les)\s*$", "", self.text[s:n.start()]), None, 0):
+                        return Cue(Mention(n.start(), n.end(), n.group(), "person"), lemma, "incise-inside")
+                role = _role_heads_re(self.lex).match(fold(self.text[s:e]).strip())
+                if role is not None and len(words(self.text[s:e])) <= 4:
+                    np_s = s + len(self.text[s:e]) - len(self.text[s:e].lstrip())
+                    return Cue(None, lemma, "incise-inside", np_s, e, self.text[np_s:e].strip())
         return None
 
 
@@ -403,6 +433,8 @@ _INCISE_TAIL = re.compile(r"\s+(?:(?:devant|à|au|aux|en|lors|dans|sur|pour|face
 
 # Words that make what follows a complement inside an apposition ("proche de", "qui a reçu").
 _LINKS = frozenset({"de", "d'", "du", "des", "qui", "que", "qu'", "a", "au", "aux", "avec", "pour", "par"})
+# After an incise's comma, a title up to the end of its sentence: ", président de l'ordre."
+_TITLE_TO_STOP = re.compile(r"\s*(?P<t>[a-zà-ÿ][^.!?«»“”\n]{2,100}?)\.(?=\s+[A-ZÀ-Þ«“])")
 _INCISE_END = re.compile(r",|(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<!\bMe)[.!?](?=\s+\S)")
 _NAMING_STEMS = ("rebaptis", "baptis", "surnomm", "intitul", "denomm", "qualifi")
 _SUBJECTS = frozenset({"vous", "nous", "ils", "elles", "on", "qui", "a", "ont", "avait", "avaient", "je", "j'", "tu"})

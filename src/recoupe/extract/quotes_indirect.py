@@ -212,6 +212,14 @@ def trailing_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
     return [Statement(cs, ce, False, cue)]
 
 
+# The verb of an incise without marks, and what may sit between it and its inverted subject:
+# "..., a annoncé mercredi soir à l'AFP le ministère de la Santé"
+_INCISE_VERB = re.compile(r"(?:(?P<aux>a|ont|avait|avaient)\s+)?(?:s['’]|se\s+)?([\w’'-]+)\s+"
+                          r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)"
+                          r"(?:\s+(?:soir|matin|midi|après-midi|dernier))?\s+)?"
+                          r"(?:(?:à|a)\s+l['’]\s*(?:AFP|APS|AMAP|AIB|ANP)\s+|(?:à|a)\s+la\s+presse\s+)?")
+
+
 def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list[Statement]:
     """A reported clause with an incise: ``En outre, précise le texte, CLAUSE`` or
     ``CLAUSE, a assuré X.`` (no quote marks, so the clause is indirect)."""
@@ -233,13 +241,13 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
             if len(words(f.text[cs:ce])) >= _MIN_CLAUSE_WORDS and not _holds(direct, cs, ce):
                 out.append(Statement(cs, ce, False, cue))
             break
-        m = re.match(r"(?:(?P<aux>a|ont|avait|avaient)\s+)?(?:s['’]|se\s+)?([\w’'-]+)\s+", f.masked[pos:e])
+        m = _INCISE_VERB.match(f.masked, pos, e)
         if not m:
             continue
-        lemma = f.verbs.lemma(m.group(2), pos + m.start(2))
+        lemma = f.verbs.lemma(m.group(2), m.start(2))
         if lemma is None:
             continue
-        np_start = pos + m.end()
+        np_start = m.end()
         if re.match(r"qu(?:e\b|['’])", f.masked[np_start:np_start + 4]):
             continue
         np_end = f.np_region(np_start, e)

@@ -145,7 +145,7 @@ def _doc_regex(lex: ModuleType) -> re.Pattern[str]:
     quals = "|".join(re.escape(q) for q in sorted(lex.DOC_QUALIFIERS, key=len, reverse=True))
     # "le communiqué conjoint", "son dernier rapport", "une nouvelle déclaration commune"
     return re.compile(rf"\b(?P<det>[Ll]e|[Ll]a|[Ll]['’]|[Uu]n|[Uu]ne|[Cc]e|[Cc]ette|[Dd]u|[Dd]e la|[Aa]u|"
-                      rf"[Dd]['’]un|[Dd]['’]une|[Ss]on|[Ss]a|[Ll]eur)\s*(?:(?:dernier|dernière|nouveau|"
+                      rf"[Dd]['’]un|[Dd]['’]une|[Ss]on|[Ss]a|[Ll]eur)\s*(?:(?:dernier|dernière|nouveau|même|"
                       rf"nouvel|nouvelle|récent|récente|premier|première|long|longue)\s+)?"
                       rf"(?P<head>{heads})(?:\s+(?P<qual>{quals}))?\b")
 
@@ -301,7 +301,9 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
             out.append(group)
     for m in _doc_regex(lex).finditer(masked):
         qual = m.group("qual")
-        name = f"{m.group('head')} {qual}" if qual else m.group("head")
+        # "le communiqué conjoint" is a name; "un communiqué publié mardi" is just a communiqué
+        named = qual and fold(qual) not in _DOC_PARTICIPLES
+        name = f"{m.group('head')} {qual}" if named else m.group("head")
         out.append(Mention(m.start(), m.end(), text[m.start():m.end()], "doc", name=name,
                            words=(stem(m.group("head")),)))
     for m in _PRONOUN.finditer(masked):
@@ -324,7 +326,7 @@ def institution_phrase(masked: str, pos: int, lex: ModuleType) -> tuple[int, int
     """The span of an institution named by its common noun at ``pos`` ("le ministère de
     l'Éducation nationale", "la police"), or None."""
     head = _INSTITUTION_HEAD.match(masked, pos)
-    if head is None or fold(head.group("noun")) not in _institution_nouns(lex):
+    if head is None or fold(head.group("noun")) not in institution_nouns(lex):
         return None
     return head.start(), _role_tail(masked, head.end(), lex, set())
 
@@ -678,7 +680,7 @@ class Speakers:
         if det not in ("le", "la", "l'", "l’") or not rest or rest[0] in _PLURAL_HEADS:
             return None
         head = rest[0]  # "la direction du festival" is an institution, never a person
-        if len(head) <= 3 or head in _institution_nouns(self.lex) or stem(head) in _GENERIC_STEMS:
+        if len(head) <= 3 or head in institution_nouns(self.lex) or stem(head) in _GENERIC_STEMS:
             return None
         stems = {stem(w) for w in rest if len(w) > 3 and w not in _LINK_WORDS} - _GENERIC_STEMS
         deeds = next((cues for heads, cues in getattr(self.lex, "ROLE_BY_DEED", ())
@@ -709,6 +711,13 @@ class Speakers:
                 left = self.masked[max(s, m.start - 70):m.start]
                 right = self.masked[m.end:min(e, m.end + 50)]
                 ctx.update(_content_stems(left + " " + right + " " + m.text))  # "le Tillabérien X"
+                if _NAMED_AS_END.search(left):
+                    # "Sa trésorière tient les comptes. Elle s'appelle X": the sentence before
+                    # says who X is
+                    k = self._sentence_index(s)
+                    if k > 0:
+                        ps, pe = self.sentences[k - 1]
+                        ctx.update(_content_stems(self.masked[ps:pe]))
                 # states named beside the person ("l'ambassadeur de Chine, M. Liu")
                 ctx.update(f"country:{c}" for c in self._countries_in(max(s, m.start - 70), min(e, m.end + 50)))
         return ctx
@@ -804,11 +813,32 @@ class Speakers:
             # nothing the text (or the gazetteer) says about that person contradicts the role
             alone = not (theirs and not theirs & role_words) and not (m.gender and g and m.gender != g) \
                 and not (role_countries and ent is not None and ent.country and ent.country not in role_countries)
+        # "sa trésorière": someone of the person named before, not that person, unless the
+        # role's words say who ("son homologue burkinabè")
+        possessive = _POSSESSIVE.match(m.text) is not None
+        if possessive:
+            alone, specific = False, True
         if not alone and (best is None or best[0] < 0 or (specific and best[0] <= 0)):
+            named = self._named_next(m)
+            if named is not None:  # "sa trésorière tient les comptes. Elle s'appelle X"
+                return Speaker(named.id, named.name, m.text, m.start, m.end, "person")
             return Speaker(None, " ".join(bare.split()), m.text, m.start, m.end, "role")
         sp = self.of_person(best[2])
         self.role_links.setdefault(self.person_key(best[2]), set()).update(m.words)
         return Speaker(sp.id, sp.name, m.text, m.start, m.end, "person")
+
+    def _named_next(self, m: Mention) -> Speaker | None:
+        """The person the sentence after role ``m`` names by "Elle s'appelle X" (or "il se
+        nomme X"), when that sentence opens so."""
+        k = self._sentence_index(m.start) + 1
+        if k >= len(self.sentences):
+            return None
+        s, e = self.sentences[k]
+        named = _NAMED_AS.match(self.masked, s + len(self.masked[s:e]) - len(self.masked[s:e].lstrip()), e)
+        if named is None:
+            return None
+        person = next((x for x in self.mentions if x.kind == "person" and named.end() <= x.start < named.end() + 4), None)
+        return self.of_person(person) if person is not None else None
 
     def _countries_in(self, start: int, end: int) -> set[str]:
         """Countries of the state actors named inside ``start:end`` (demonyms in a role)."""
@@ -829,6 +859,8 @@ class Speakers:
             sp = self.resolve(m)
             if sp.kind not in ("person", "role"):  # an unnamed role is still a person
                 continue
+            if sp.kind == "role" and _POSSESSIVE.match(m.text) and self.masked[self.sentence_of(m.start)[0]:m.start].strip():
+                continue  # "aider sa mère": someone of another, as an object, is not who acts
             g = self.gender_of(m)
             if gender is None or (g is None and unsure is None and self._sentence_index(m.start) < near):
                 return unsure or sp
@@ -898,6 +930,8 @@ class Speakers:
                 head = fold(x.name or x.text).split()[-1] if x.name else ""
                 doc_gender = "f" if head in _FEMININE_DOCS else "m"
                 return True, (self._doc(x) if m.gender in (None, doc_gender) and not m.plural else None)
+            if x.kind == "pronoun" and _NAMED_AS.match(self.masked, x.start, min(e, x.end + 20)):
+                continue  # "Elle s'appelle X": X is the one
             if x.kind == "pronoun":
                 # "« ... », a-t-il témoigné. Selon lui, ...": the one that pronoun is
                 if x.plural or m.plural or (m.gender and x.gender and m.gender != x.gender):
@@ -914,10 +948,7 @@ class Speakers:
         return False, None
 
     def _governed(self, x: Mention, sent_start: int) -> bool:
-        """True when a preposition or a conjunction governs mention ``x`` ("face à X", "de
-        X", "et X"): a complement of its sentence, not its subject."""
-        before = re.findall(r"[\w’']+", self.masked[max(sent_start, x.start - 14):x.start])
-        return bool(before) and before[-1].lower().replace("’", "'") in _GOVERNING
+        return governed(self.masked, x, sent_start)
 
     def _by_deed(self, cues: tuple[str, ...], pos: int) -> Speaker | None:
         """The one person before ``pos`` whose surroundings hold a verb of the deed."""
@@ -960,7 +991,7 @@ class Speakers:
         """The institution that is the subject of the previous sentence, when the pronoun has
         its gender and no person is named in between ("La délégation de l'UE a pris acte de la
         décision. Dans un communiqué, elle estime ...")."""
-        nouns = _institution_nouns(self.lex)
+        nouns = institution_nouns(self.lex)
         k = self._sentence_index(m.start)
         if not nouns or k <= 0:
             return None
@@ -973,6 +1004,15 @@ class Speakers:
             return None
         phrase = self.text[head.start("noun"):end]
         return Speaker(None, " ".join(phrase.split()), self.text[s:end], s, end, "group")
+
+
+def governed(masked: str, x: Mention | None, sent_start: int) -> bool:
+    """True when a preposition or a conjunction governs mention ``x`` ("face à X", "de
+    X", "et X"): a complement of its sentence, not its subject. With ``x`` None, whether
+    the end of ``masked`` governs what follows it."""
+    end = len(masked) if x is None else x.start
+    before = re.findall(r"[\w’']+", masked[max(sent_start, end - 14):end])
+    return bool(before) and before[-1].lower().replace("’", "'") in _GOVERNING
 
 
 def _shares(word: str, bag: set[str]) -> bool:
@@ -1017,6 +1057,11 @@ _DEMONYM_NOUN = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ-]+(?:ne|ens?|ais|aise|ain|aine|
 _FEMININE_APPOSITION = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:la|une)[ \u00a0]+[a-zà-ÿ]")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_DOC_PARTICIPLES = frozenset({"publie", "publiee", "signe", "signee"})
+_POSSESSIVE = re.compile(r"\s*(?:son|sa|ses|leurs?|notre|nos)\s", re.IGNORECASE)
+# "Elle s'appelle X", "il se prénomme X": the subject pronoun takes up the sentence before
+_NAMED_AS = re.compile(r"(?:\b[Ee]lle|\b[Ii]l)\s+(?:s['’]appelle|se\s+(?:nomme|prénomme))\b")
+_NAMED_AS_END = re.compile(_NAMED_AS.pattern + r"\s*$")
 
 # Words after which a name is a complement, not the subject of its sentence.
 _GOVERNING = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour", "contre",
@@ -1031,7 +1076,8 @@ def _role_heads(lex: ModuleType) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
-def _institution_nouns(lex: ModuleType) -> dict[str, str]:
+def institution_nouns(lex: ModuleType) -> dict[str, str]:
+    """Folded institution nouns of the lexicon, with their gender."""
     return {fold(k): v for k, v in getattr(lex, "INSTITUTION_NOUNS", {}).items()}
 
 

@@ -123,6 +123,12 @@ ROLE_HEADS: tuple[str, ...] = (
     "étudiante", "journaliste", "entrepreneur", "entrepreneure",
     "père", "mère", "frère", "sœur", "fils", "épouse", "mari", "oncle", "tante", "grand-père",
     "grand-mère",
+    # associations, trades, services, science
+    "trésorier", "trésorière", "vendeur", "vendeuse", "douanier", "douanière", "inspecteur",
+    "inspectrice", "animateur", "animatrice", "présentateur", "présentatrice", "consultant",
+    "consultante", "opposant", "opposante", "vétérinaire", "agronome", "épidémiologiste",
+    "entomologiste", "biologiste", "comptable", "auditeur", "auditrice", "architecte",
+    "transporteur", "transporteuse", "chauffeur", "pasteur", "activiste",
 )
 
 # Honorific-like titles that sit right before a name ("le général Hamidou Sawadogo").
@@ -144,6 +150,8 @@ FEMININE_ROLE_HEADS: frozenset[str] = frozenset({
     "institutrice", "chanteuse", "musicienne", "réalisatrice", "comédienne", "productrice",
     "joueuse", "coureuse", "commerçante", "agricultrice", "éleveuse", "étudiante", "entrepreneure",
     "mère", "sœur", "épouse", "tante", "grand-mère",
+    "trésorière", "vendeuse", "douanière", "inspectrice", "animatrice", "présentatrice",
+    "consultante", "opposante", "auditrice", "transporteuse",
 })
 
 # Role heads whose feminine is another word ("le directeur" / "la directrice"): a person
@@ -159,6 +167,8 @@ MASCULINE_ROLE_HEADS: frozenset[str] = frozenset({
     "instituteur", "chanteur", "musicien", "réalisateur", "comédien", "producteur", "joueur",
     "coureur", "commerçant", "agriculteur", "éleveur", "pêcheur", "étudiant", "entrepreneur",
     "père", "frère", "fils", "mari", "oncle", "grand-père",
+    "trésorier", "vendeur", "douanier", "inspecteur", "animateur", "présentateur", "consultant",
+    "opposant", "auditeur", "transporteur",
 })
 
 # Role words that name the same function: a later "le technicien" is the person first
