@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH
 
 from recoupe.extract.gazetteer import ACCENT_TABLE, Gazetteer, norm_key, slug, strip_accents
-from recoupe.extract.tokens import indices_with_form
+from recoupe.extract.tokens import indices_with_form, strip_accents_fast, translate_non_ascii
 from recoupe.records import Claim, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -325,12 +325,32 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
 
+# Per gazetteer (a frozen object, kept here by reference so its id is never reused while
+# cached): word-form look-ups by spaCy string hash, shared by the articles of a process.
+# Bounded: cleared when full.
+_GZ_MEMOS: dict[int, tuple[Gazetteer, dict[str, dict[int, Entity | None]]]] = {}
+_GZ_MEMO_MAX = 200_000
+
+
+def _gz_memo(gz: Gazetteer, name: str) -> dict[int, Entity | None]:
+    """The look-up cache ``name`` of ``gz`` (see ``_GZ_MEMOS``)."""
+    known = _GZ_MEMOS.get(id(gz))
+    if known is None or known[0] is not gz:
+        if len(_GZ_MEMOS) >= 8:
+            _GZ_MEMOS.clear()
+        known = _GZ_MEMOS[id(gz)] = (gz, {})
+    memo = known[1].setdefault(name, {})
+    if len(memo) >= _GZ_MEMO_MAX:
+        memo.clear()
+    return memo
+
+
 def _demonyms(doc: "Doc", gz: Gazetteer, lines: "LineIndex", taken: list[tuple[int, int]]) -> list[_Mention]:
     """States named by a demonym: "la partie russe", "le ministre malien", "les Maliens"."""
     agents = gz.words("agent_nouns")
     out = []
     strings = doc.vocab.strings
-    states: dict[int, Entity | None] = {}  # per word form: one look-up per article
+    states = _gz_memo(gz, "demonym")  # per word form (IS_ALPHA is one too): one look-up
     for i, (orth, alpha) in enumerate(doc.to_array([ORTH, IS_ALPHA]).tolist() if len(doc) else ()):
         if orth in states:
             state = states[orth]
@@ -356,7 +376,7 @@ def _demonyms(doc: "Doc", gz: Gazetteer, lines: "LineIndex", taken: list[tuple[i
 
 def _folded(text: str) -> str:
     """Lower case without accents, same length as ``text`` (offsets stay valid)."""
-    whole = text.translate(ACCENT_TABLE).lower()
+    whole = translate_non_ascii(text, ACCENT_TABLE).lower()
     if len(whole) == len(text):  # lower() kept every character single
         return whole
     out = []
@@ -427,14 +447,16 @@ def _anaphors(doc: "Doc", gz: Gazetteer, lines: "LineIndex", named: set[str],
               taken: list[tuple[int, int]]) -> list[_Mention]:
     """"la Confédération" for an organisation the article has already named."""
     out = []
-    for i, title in enumerate(doc.to_array(IS_TITLE).tolist() if len(doc) else ()):
+    strings = doc.vocab.strings
+    orgs = _gz_memo(gz, "anaphor")  # per word form (IS_TITLE is one too): one look-up
+    for i, (orth, title) in enumerate(doc.to_array([ORTH, IS_TITLE]).tolist() if len(doc) else ()):
         if not title:
             continue
-        tok = doc[i]
-        if _overlaps(tok.idx, tok.idx + len(tok), taken) or lines.is_junk(tok.idx):
+        org = orgs[orth] if orth in orgs else orgs.setdefault(orth, gz.anaphor(strings[orth]))
+        if org is None or org.id not in named:
             continue
-        org = gz.anaphor(tok.text)
-        if org is not None and org.id in named:
+        tok = doc[i]
+        if not (_overlaps(tok.idx, tok.idx + len(tok), taken) or lines.is_junk(tok.idx)):
             out.append(_Mention(tok.idx, tok.idx + len(tok), org.id, "org", org.name, "anaphor"))
     return out
 
@@ -466,7 +488,7 @@ class LineIndex:
         for line in text.split("\n"):
             self.starts.append(pos)
             first = _FIRST_WORD.search(line)
-            self.junk.append(markers.search(strip_accents(line).lower()) is not None
+            self.junk.append(markers.search(strip_accents_fast(line).lower()) is not None
                              or (first is not None and gz.is_ignored(first.group())))
             words = line.split()
             if len(words) > longest:
