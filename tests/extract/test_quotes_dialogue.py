@@ -554,3 +554,68 @@ def test_quotes_dialogue_trailing_incise_with_a_day_before_the_institution(resou
             "annoncé mercredi le ministère de l'Éducation.")
     got = _full(resources, text)
     assert got["Trois écoles ont été fermées dans la région de Tahoua"] == "ministère de l'Éducation"
+
+
+def test_quotes_dialogue_role_with_a_name_in_apposition_is_that_person(resources):
+    text = ("La romancière Aïssata Bâ a reçu le prix. Le président du jury, l'historien sénégalais "
+            "Cheikh Ndiaye, a salué un texte dense. Selon lui, le jury a voté à l'unanimité dès le "
+            "premier tour.")
+    got = _full(resources, text)
+    assert got["le jury a voté à l'unanimité dès le premier tour"] == "Cheikh Ndiaye"
+
+
+def test_quotes_dialogue_cette_derniere_is_the_last_woman_named(resources):
+    text = ("Le jury a distingué Moussa Diakité, devant la poétesse Rokia Sidibé. Présente dans la "
+            "salle, cette dernière a dit sa « fierté sans regret » : « Perdre contre un tel livre "
+            "n'a rien de honteux. »")
+    got = _full(resources, text)
+    assert got["Perdre contre un tel livre n'a rien de honteux."] == "Rokia Sidibé"
+
+
+def test_quotes_dialogue_a_title_word_before_a_verb_names_nothing(resources):
+    # "son livre serait « ... »" reports what she said; "le livre « ... »" would be a title
+    text = ("Interrogée à la sortie, Rokia Sidibé a répondu que son prochain livre serait « sans "
+            "doute écrit en bambara d'abord ».")
+    got = _full(resources, text)
+    assert got["sans doute écrit en bambara d'abord"] == "Rokia Sidibé"
+
+
+def test_quotes_dialogue_pronoun_takes_up_the_source_of_pour_x(resources):
+    text = ("Le ministre Paul Kaboré a présenté le fonds. Pour Koffi Yao, investisseur et membre "
+            "du réseau Lagune Capital, le problème est ailleurs. « On finance des idées, pas des "
+            "entreprises », tranche-t-il.")
+    got = _full(resources, text)
+    assert got["On finance des idées, pas des entreprises"] == "Koffi Yao"
+
+
+def test_quotes_dialogue_role_complement_with_an_honorific_is_not_the_subject(resources):
+    text = ("Ibrahima Sarr a été inculpé lundi. Joint par téléphone, l'avocat de M. Sarr, Me Aliou "
+            "Faye, a dénoncé une procédure bâclée. « Mon client n'a rien signé seul », a-t-il "
+            "affirmé.")
+    got = _full(resources, text)
+    assert got["Mon client n'a rien signé seul"] == "Aliou Faye"
+
+
+def test_quotes_dialogue_fragment_attributed_at_the_end_of_its_sentence(resources):
+    text = ("Le comptable est soupçonné d'avoir ouvert « plus de trente comptes fictifs » entre "
+            "2020 et 2023, selon le procureur Cheikh Mbengue. Les lots saisis seront détruits "
+            "« dans les tout prochains jours » sous contrôle d'huissier, a précisé M. Mbengue.")
+    got = _full(resources, text)
+    assert got["plus de trente comptes fictifs"] == "Cheikh Mbengue"
+    assert got["dans les tout prochains jours"] == "Cheikh Mbengue"
+    # the clause around the fragment is not a second, indirect statement
+    assert not any(v.startswith("Le comptable est soupçonné") for v in got)
+
+
+def test_quotes_dialogue_learned_from_sources_names_the_sources(resources):
+    text = ("LOMÉ, 21 janvier (AFP) - Deux bergers ont été blessés dimanche près de Mango, a-t-on "
+            "appris lundi de sources concordantes.")
+    got = _full(resources, text)
+    assert got["Deux bergers ont été blessés dimanche près de Mango"] == "sources concordantes"
+
+
+def test_quotes_dialogue_festival_name_is_not_a_statement(resources):
+    text = ("Les organisateurs du festival « Nuits du fleuve Niger », prévu en mars à Ségou, ont "
+            "annoncé mercredi son report à l'automne.")
+    got = _full(resources, text)
+    assert "Nuits du fleuve Niger" not in got

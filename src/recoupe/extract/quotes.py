@@ -109,6 +109,8 @@ def _direct_quotes(f: Finder, spans: list[QuoteSpan], sentences: list[tuple[int,
             cue = f.before_quote(q, s)
         if cue is None:
             cue = _colon_before(f, sentences, q)
+        if cue is None:
+            cue = f.trailing_cue(q, e)
         if cue is None and n < MIN_UNATTRIBUTED_WORDS:
             continue
         for a, b in parts:

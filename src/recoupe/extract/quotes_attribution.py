@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import ModuleType
 from typing import Any
@@ -345,11 +345,32 @@ class Finder:
             if not toks or (toks[0].lower() in {"qui", "dont", "lequel", "laquelle", "lesquels"}):
                 continue  # an empty piece or a relative clause: the subject is before it
             if len(toks) > 10 or "_" in seg or not re.match(
-                    r"(?i)(les|la|le|l['’]|des|ces|un|une|plusieurs|certains|certaines)\b", toks[0]):
+                    r"(?i)(les|la|le|l['’]|des|ces|ce|cet|cette|un|une|plusieurs|certains|certaines)\b", toks[0]):
                 return None
             s = seg_start + (len(raw) - len(raw.lstrip()))
             e = s + len(seg.strip())
             return s, e, self.text[s:e]
+        return None
+
+    def trailing_cue(self, q: QuoteSpan, sent_end: int) -> Cue | None:
+        """The attribution that ends the sentence of a fragment further on: "X aurait ouvert
+        « plus de quarante comptes » entre 2019 et 2023, selon le procureur Y." or "... seront
+        incinérés « dans les prochains jours » sous contrôle, a précisé M. Z."."""
+        post = self.masked[q.close_end:sent_end]
+        if any(opener_at(self.text, k) for k in range(q.close_end, sent_end) if self.masked[k] == "_"):
+            return None  # another quotation follows in the sentence: it has the attribution
+        for comma in reversed(list(re.finditer(r",\s+", post))):
+            cue = self.after_quote(replace(q, close_end=q.close_end + comma.start()), sent_end)
+            if cue is None:
+                continue
+            # an inverted subject or "selon X" that ends the sentence, not an object ("...,
+            # ont annoncé mercredi l'annulation du festival")
+            end = cue.mention.end if cue.mention is not None else cue.end
+            if self.masked[end:sent_end].strip(" \t\n.!?…") or (
+                    cue.mention is None and cue.rule != "selon-after"
+                    and not re.match(r"(?:les?|la|l['’]|une?|M\.|Mme|Me|Dr)\b", cue.text or "", re.I)):
+                return None
+            return cue
         return None
 
     def mid_incise(self, q: QuoteSpan) -> tuple[int, int, Cue] | None:
@@ -436,6 +457,8 @@ _LINKS = frozenset({"de", "d'", "du", "des", "qui", "que", "qu'", "a", "au", "au
 # After an incise's comma, a title up to the end of its sentence: ", président de l'ordre."
 _TITLE_TO_STOP = re.compile(r"\s*(?P<t>[a-zà-ÿ][^.!?«»“”\n]{2,100}?)\.(?=\s+[A-ZÀ-Þ«“])")
 _INCISE_END = re.compile(r",|(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<!\bMe)[.!?](?=\s+\S)")
+_NAMING_LINKS = frozenset({"de", "du", "des", "d'", "la", "le", "les", "l'", "un", "une", "intitule", "intitulee",
+                           "baptise", "baptisee", "dit", "dite", "nomme", "nommee", "appele", "appelee"})
 _NAMING_STEMS = ("rebaptis", "baptis", "surnomm", "intitul", "denomm", "qualifi")
 _SUBJECTS = frozenset({"vous", "nous", "ils", "elles", "on", "qui", "a", "ont", "avait", "avaient", "je", "j'", "tu"})
 
@@ -459,6 +482,10 @@ def naming_cue_before(masked: str, pos: int, lex: ModuleType) -> bool:
                                     and fold(before[k + 1]) in {"a", "au", "aux"}):
             # "la zone dite « ... »" names it; "vous dites « ... »" speaks.
             if w.lower() in lex.NAMING_CUES_AFTER_SUBJECT and k > 0 and fold(before[k - 1]) in _SUBJECTS:
+                continue
+            # "le livre de « ... »" names it; "son livre serait « ... »" speaks of it
+            if k + 1 < len(before) and not fold(w).startswith(_NAMING_STEMS) \
+                    and fold(before[k + 1]) not in _NAMING_LINKS:
                 continue
             return True
     return False

@@ -30,7 +30,9 @@ _ABSOLUTE = re.compile(r",\s+(?:(?:[\w’'-]+\s+){1,4}?(?:ayant|étant)\s|ce\s+q
 # A city in lower case needs a date in it: "Niamey, 30 novembre 2026 - ".
 _DATELINE = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+,|[A-ZÀ-Þ][\w'’ -]{1,30},(?=[^\n]{0,40}?\d))[^\n]{0,60}?\s[-–—]\s+")
 # "..., a-t-on appris auprès du ministère": the source is the complement of "auprès de".
-_APPRIS = re.compile(r",\s+a-t-on\s+appris\s+(?:auprès\s+(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+)|de\s+source\s+)",
+_APPRIS = re.compile(r",\s+a-t-on\s+appris\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
+                     r"(?:\s+(?:soir|matin))?\s+)?(?:auprès\s+(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+)"
+                     r"|d['’](?=une\s+source\b)|de\s+(?=sources?\b))",
                      re.IGNORECASE)
 _DETERMINER_START = re.compile(r"\s*(?:les?|la|l['’]|une?|des|ce|cet|cette|ces|son|sa|ses|leurs?)\b", re.IGNORECASE)
 # Words that make "que" a conjunction ("alors que", "tandis que", "avant que").

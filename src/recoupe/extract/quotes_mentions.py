@@ -754,6 +754,9 @@ class Speakers:
         return Speaker("doc:" + slug(name), name, m.text, m.start, m.end, "doc")
 
     def _role(self, m: Mention) -> Speaker:
+        named = self._apposed_person(m)
+        if named is not None:  # "Le président du jury, l'écrivain malien X, a salué"
+            return Speaker(named.id, named.name, m.text, m.start, m.end, "person")
         resolve = getattr(self.gazetteer, "resolve", None)
         bare = re.sub(r"^\s*(?:(?:les|leurs|leur|des|ses|ces|le|la|son|sa|notre|une|un|du|cette|ce)\s+|l['’]\s*)",
                       "", m.text, flags=re.I)
@@ -826,6 +829,24 @@ class Speakers:
         sp = self.of_person(best[2])
         self.role_links.setdefault(self.person_key(best[2]), set()).update(m.words)
         return Speaker(sp.id, sp.name, m.text, m.start, m.end, "person")
+
+    def _apposed_person(self, m: Mention) -> Speaker | None:
+        """The person named in apposition right after role ``m``: ", l'écrivain malien X,"."""
+        if m.plural:
+            return None
+        for x in self.mentions:
+            if x.start < m.end:
+                continue
+            if x.start > m.end + 60:
+                break
+            between = self.masked[m.end:x.start]
+            if x.kind == "person" and _APPOSED_BEFORE_NAME.fullmatch(between) and not self._is_place(x):
+                return self.of_person(x)
+            if x.kind in ("person", "org", "state") and re.fullmatch(r"\s*(?:de|du|d['’])\s*(?:M\.|Mme|la|l['’])?\s*", between):
+                continue  # "l'avocat de M. Sarr, Me X": the role's complement
+            if x.kind in ("person", "role", "org", "doc"):
+                return None
+        return None
 
     def _named_next(self, m: Mention) -> Speaker | None:
         """The person the sentence after role ``m`` names by "Elle s'appelle X" (or "il se
@@ -921,8 +942,8 @@ class Speakers:
                 continue
             if x.start >= e:
                 break
-            if self._governed(x, s):
-                continue
+            if self._governed(x, s) and not (x.kind == "person" and _LEAD_SOURCE.fullmatch(self.masked[s:x.start])):
+                continue  # ... but "Pour X, ..." / "Selon X, ...": X speaks in that sentence
             if x.kind == "doc":
                 # "Le rapport ... souligne que ... Il recommande": the document goes on
                 if self.masked[s:x.start].strip():
@@ -1011,7 +1032,8 @@ def governed(masked: str, x: Mention | None, sent_start: int) -> bool:
     X", "et X"): a complement of its sentence, not its subject. With ``x`` None, whether
     the end of ``masked`` governs what follows it."""
     end = len(masked) if x is None else x.start
-    before = re.findall(r"[\w’']+", masked[max(sent_start, end - 14):end])
+    window = _TRAILING_HONORIFIC.sub("", masked[max(sent_start, end - 18):end])  # "de M. X"
+    before = re.findall(r"[\w’']+", window)
     return bool(before) and before[-1].lower().replace("’", "'") in _GOVERNING
 
 
@@ -1058,6 +1080,11 @@ _FEMININE_APPOSITION = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:la|une)[ \u00a0]+[a-
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DOC_PARTICIPLES = frozenset({"publie", "publiee", "signe", "signee"})
+# Between a role and the name in apposition to it: ", " or ", l'écrivain malien "
+_APPOSED_BEFORE_NAME = re.compile(r"[ \u00a0]*,[ \u00a0\n]*(?:(?:le|la|l['’]|M\.|Mme|Me|Dr)[ \u00a0]*[\w’'-]*(?:[ \u00a0]+[\w’'-]+){0,3}[ \u00a0\n]+)?",
+                                  re.IGNORECASE)
+_TRAILING_HONORIFIC = re.compile(r"\b(?:M|Mme|Mlle|Me|Dr|Pr)\.?[ \u00a0]*$")
+_LEAD_SOURCE = re.compile(r"\s*(?:[Pp]our|[Ss]elon|[Dd]['’]après)\s+")
 _POSSESSIVE = re.compile(r"\s*(?:son|sa|ses|leurs?|notre|nos)\s", re.IGNORECASE)
 # "Elle s'appelle X", "il se prénomme X": the subject pronoun takes up the sentence before
 _NAMED_AS = re.compile(r"(?:\b[Ee]lle|\b[Ii]l)\s+(?:s['’]appelle|se\s+(?:nomme|prénomme))\b")

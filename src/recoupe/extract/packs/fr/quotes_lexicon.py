@@ -255,7 +255,8 @@ NAMING_CUES: frozenset[str] = frozenset({
     "expression", "label", "documentaire", "série", "pièce", "campagne", "journal",
     "magazine", "qualifié", "qualifiée", "qualifiés", "qualifiées", "rebaptisé", "nom",
     "dite", "dites", "dits", "baptisés", "baptisées", "surnommés", "surnommées", "appelés",
-    "appelées", "nommé", "nommée",
+    "appelées", "nommé", "nommée", "festival", "concours", "exposition", "spectacle",
+    "recueil", "collection", "réseau", "groupe", "mouvement", "collectif", "association",
 })
 # Of the naming cues, the ones that are also speech verbs when a subject or an auxiliary
 # comes right before them ("vous dites « ... »", "l'ont appelé « ... »" stays a name).
