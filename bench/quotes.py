@@ -45,8 +45,9 @@ NAME_RATIO_MIN = 85  # rapidfuzz token_sort_ratio for two speaker names to match
 BASELINE = "Gender Gap Tracker (French)"
 BASELINE_F1 = 0.82
 BASELINE_SPEAKER = 0.80
-BLIND_SPLITS = {"fresh2", "fresh5", "fresh8"}  # scored only when asked by name, never part of "all"
-SPLITS = ("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+BLIND_SPLITS = {"fresh2", "fresh5", "fresh8", "fresh11"}  # scored only when asked by name, never part of "all"
+SPLITS = ("heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
+          "fresh10", "fresh11")
 _DROP = {"le", "la", "les", "l", "des", "du", "un", "une", "sem", "m", "mme", "dr", "monsieur", "madame"}
 
 

@@ -619,3 +619,11 @@ def test_quotes_dialogue_festival_name_is_not_a_statement(resources):
             "annoncé mercredi son report à l'automne.")
     got = _full(resources, text)
     assert "Nuits du fleuve Niger" not in got
+
+
+def test_quotes_dialogue_cote_x_is_a_fronted_complement_not_the_speaker(resources):
+    text = ("Côté malien, à Kayes, un agent des douanes qui a requis l'anonymat a reconnu que le "
+            "camion était passé « sans le moindre contrôle », faute de scanner.")
+    got = _full(resources, text)
+    assert got["sans le moindre contrôle"] not in ("Mali", "malien", None)
+    assert got["sans le moindre contrôle"].startswith("agent")

@@ -51,7 +51,7 @@ _HARD_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<
 
 # A complement before the subject: "Dans un communiqué publié dimanche, ", "Lors de la séance, ".
 _BEFORE_COORDINATED_QUOTE = re.compile(r"\s*(?:«|“|\"|<<)[\s_]*(?:»|”|\"|>>)\s*(?:et|puis|mais)\s*$")
-FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face)\b[^,«»“”\"_]{0,80},\s*")
+FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face|Côté|Du\s+côté)\b[^,«»“”\"_]{0,80},\s*")
 
 
 def incise_groups(m: re.Match[str], verbs: "Verbs") -> tuple[str, str]:

@@ -128,7 +128,7 @@ ROLE_HEADS: tuple[str, ...] = (
     "inspectrice", "animateur", "animatrice", "présentateur", "présentatrice", "consultant",
     "consultante", "opposant", "opposante", "vétérinaire", "agronome", "épidémiologiste",
     "entomologiste", "biologiste", "comptable", "auditeur", "auditrice", "architecte",
-    "transporteur", "transporteuse", "chauffeur", "pasteur", "activiste",
+    "transporteur", "transporteuse", "chauffeur", "pasteur", "activiste", "agent", "agente",
 )
 
 # Honorific-like titles that sit right before a name ("le général Hamidou Sawadogo").
@@ -151,7 +151,7 @@ FEMININE_ROLE_HEADS: frozenset[str] = frozenset({
     "joueuse", "coureuse", "commerçante", "agricultrice", "éleveuse", "étudiante", "entrepreneure",
     "mère", "sœur", "épouse", "tante", "grand-mère",
     "trésorière", "vendeuse", "douanière", "inspectrice", "animatrice", "présentatrice",
-    "consultante", "opposante", "auditrice", "transporteuse",
+    "consultante", "opposante", "auditrice", "transporteuse", "agente",
 })
 
 # Role heads whose feminine is another word ("le directeur" / "la directrice"): a person
