@@ -225,6 +225,11 @@ def run() -> list[dict]:
         ("fresh7", "texts written and annotated blind (first and only blind score: F1 0.976, speaker "
                    "0.951), then tuned on, so now an upper estimate"),
         ("fresh8", "texts written and annotated blind, kept unread and never tuned on"),
+        ("fresh9", "texts written and annotated blind (first and only blind score: F1 0.941, speaker "
+                   "0.886), then tuned on, so now an upper estimate"),
+        ("fresh10", "texts written and annotated blind (first and only blind score: F1 0.976, speaker "
+                    "0.877), then tuned on, so now an upper estimate"),
+        ("fresh11", "texts written and annotated blind, kept unread and never tuned on"),
     )
     for split, what in splits:
         r = evaluate(split=split, runner=runner)["all"]
