@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH
 
 from recoupe.extract.gazetteer import ACCENT_TABLE, Gazetteer, norm_key, slug, strip_accents
-from recoupe.extract.tokens import indices_with_form, strip_accents_fast, translate_non_ascii
+from recoupe.extract.tokens import gazetteer_memo, indices_with_form, resolve, strip_accents_fast, translate_non_ascii
 from recoupe.records import Claim, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -116,7 +116,7 @@ def _resolve_ent(ent: "Span", gz: Gazetteer) -> Entity | None:
         return gz.get(ent.ent_id_)
     kinds = {"PER": ("person",), "LOC": ("state", "place"), "ORG": ("org", "state"),
              "MISC": ("org", "state")}.get(ent.label_, ("org", "state"))
-    return gz.resolve(ent.text, kinds=kinds)
+    return resolve(gz, ent.text, kinds)
 
 
 def _capital_as_agent(ent: "Span", entity: Entity, gz: Gazetteer) -> bool:
@@ -226,7 +226,7 @@ def _article_places(ents: "tuple[Span, ...]", gz: Gazetteer) -> list[str]:
     """Folded names of the places the article names (for the names of their inhabitants)."""
     out = []
     for ent in ents:
-        entity = gz.get(ent.ent_id_) if ent.ent_id_ else (gz.resolve(ent.text, kinds=("place",)) if ent.label_ == "LOC" else None)
+        entity = gz.get(ent.ent_id_) if ent.ent_id_ else (resolve(gz, ent.text, ("place",)) if ent.label_ == "LOC" else None)
         if entity is not None and entity.kind == "place":
             out.append(strip_accents(ent.text.lower()))
     return out
@@ -238,7 +238,7 @@ def _place_word(ent: "Span", gz: Gazetteer, places: list[str]) -> bool:
     words = ent.text.split()
     if len(words) != 1:
         return False
-    if gz.resolve(words[0], kinds=("place", "state")) is not None:
+    if resolve(gz, words[0], ("place", "state")) is not None:
         return True
     folded = strip_accents(words[0].lower())
     for ending in INHABITANT_ENDINGS:
@@ -325,32 +325,12 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
 
-# Per gazetteer (a frozen object, kept here by reference so its id is never reused while
-# cached): word-form look-ups by spaCy string hash, shared by the articles of a process.
-# Bounded: cleared when full.
-_GZ_MEMOS: dict[int, tuple[Gazetteer, dict[str, dict[int, Entity | None]]]] = {}
-_GZ_MEMO_MAX = 200_000
-
-
-def _gz_memo(gz: Gazetteer, name: str) -> dict[int, Entity | None]:
-    """The look-up cache ``name`` of ``gz`` (see ``_GZ_MEMOS``)."""
-    known = _GZ_MEMOS.get(id(gz))
-    if known is None or known[0] is not gz:
-        if len(_GZ_MEMOS) >= 8:
-            _GZ_MEMOS.clear()
-        known = _GZ_MEMOS[id(gz)] = (gz, {})
-    memo = known[1].setdefault(name, {})
-    if len(memo) >= _GZ_MEMO_MAX:
-        memo.clear()
-    return memo
-
-
 def _demonyms(doc: "Doc", gz: Gazetteer, lines: "LineIndex", taken: list[tuple[int, int]]) -> list[_Mention]:
     """States named by a demonym: "la partie russe", "le ministre malien", "les Maliens"."""
     agents = gz.words("agent_nouns")
     out = []
     strings = doc.vocab.strings
-    states = _gz_memo(gz, "demonym")  # per word form (IS_ALPHA is one too): one look-up
+    states = gazetteer_memo(gz, "demonym")  # per word form (IS_ALPHA is one too): one look-up
     for i, (orth, alpha) in enumerate(doc.to_array([ORTH, IS_ALPHA]).tolist() if len(doc) else ()):
         if orth in states:
             state = states[orth]
@@ -448,7 +428,7 @@ def _anaphors(doc: "Doc", gz: Gazetteer, lines: "LineIndex", named: set[str],
     """"la Confédération" for an organisation the article has already named."""
     out = []
     strings = doc.vocab.strings
-    orgs = _gz_memo(gz, "anaphor")  # per word form (IS_TITLE is one too): one look-up
+    orgs = gazetteer_memo(gz, "anaphor")  # per word form (IS_TITLE is one too): one look-up
     for i, (orth, title) in enumerate(doc.to_array([ORTH, IS_TITLE]).tolist() if len(doc) else ()):
         if not title:
             continue

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from recoupe.extract.actors import LineIndex
 from recoupe.extract.gazetteer import Gazetteer, strip_accents
-from recoupe.extract.tokens import indices_matching
+from recoupe.extract.tokens import indices_matching, resolve
 from recoupe.records import Claim, Entity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -205,7 +205,7 @@ def _place_of(ent: "Span", gz: Gazetteer) -> Entity | None:
     if ent.ent_id_:
         entity = gz.get(ent.ent_id_)
     elif ent.label_ == "LOC":
-        entity = gz.resolve(ent.text, kinds=PLACE_KINDS)
+        entity = resolve(gz, ent.text, PLACE_KINDS)
     else:
         return None
     return entity if entity is not None and entity.kind in PLACE_KINDS else None
@@ -305,7 +305,7 @@ def _dateline(ctx: "ArticleContext", gz: Gazetteer) -> tuple[int, int, Entity] |
     declared = ctx.article.dateline_place
     if declared:
         at = text.find(declared)
-        entity = gz.resolve(declared, kinds=PLACE_KINDS)
+        entity = resolve(gz, declared, PLACE_KINDS)
         if at >= 0 and entity is not None:
             return at, at + len(declared), entity
     pos = 0
@@ -314,7 +314,7 @@ def _dateline(ctx: "ArticleContext", gz: Gazetteer) -> tuple[int, int, Entity] |
             break
         match = _DATELINE.match(line)
         if match:
-            entity = gz.resolve(match.group(1), kinds=PLACE_KINDS)
+            entity = resolve(gz, match.group(1), PLACE_KINDS)
             if entity is not None:
                 return pos + match.start(1), pos + match.end(1), entity
         pos += len(line) + 1

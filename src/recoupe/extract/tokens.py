@@ -79,6 +79,41 @@ def indices_with_form(doc: Any, words: frozenset[str]) -> list[int]:
     return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if _folded(strings, lower, False) in words]
 
 
+# ---------------------------------------------------------------- gazetteer look-ups
+
+# Per gazetteer (a frozen object, kept here by reference so its id is never reused while
+# cached): look-ups that are pure functions of their arguments, shared by the articles of a
+# process (names and words come back from one article to the next). Bounded: each cache is
+# cleared when full.
+_GZ_MEMOS: dict[int, tuple[Any, dict[str, dict[Any, Any]]]] = {}
+_GZ_MEMO_MAX = 100_000
+
+
+def gazetteer_memo(gz: Any, name: str) -> dict[Any, Any]:
+    """The look-up cache ``name`` of the gazetteer ``gz``: keys and values are the caller's,
+    values must depend on the key and the gazetteer only."""
+    known = _GZ_MEMOS.get(id(gz))
+    if known is None or known[0] is not gz:
+        if len(_GZ_MEMOS) >= 8:
+            _GZ_MEMOS.clear()
+        known = _GZ_MEMOS[id(gz)] = (gz, {})
+    memo = known[1].setdefault(name, {})
+    if len(memo) >= _GZ_MEMO_MAX:
+        memo.clear()
+    return memo
+
+
+def resolve(gz: Any, surface: str, kinds: tuple[str, ...]) -> Any:
+    """``gz.resolve(surface, kinds=kinds)``, remembered (the fuzzy match of an unknown name
+    is the costly part of resolving it)."""
+    memo = gazetteer_memo(gz, "resolve")
+    key = (surface, kinds)
+    if key in memo:
+        return memo[key]
+    found = memo[key] = gz.resolve(surface, kinds=kinds)
+    return found
+
+
 # ---------------------------------------------------------------- character maps
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
