@@ -125,12 +125,20 @@ class DomainLexicon:
         dictionary look-up per word, not the whole alternation at every character."""
         out = []
         pos = 0
+        size = len(text)
+        by_first_word = self.by_first_word
         for word in _WORD_START.finditer(text):  # every word, also after a hyphen
-            if word.start() < pos:
+            start, end = word.span()
+            if start < pos:
                 continue
-            found = self.longest_at(text, word.start())
+            # longest_at's first word, without its regex when no hyphen follows: a word no
+            # entry starts with is skipped on one look-up (the common case).
+            if end >= size or text[end] != "-":
+                if by_first_word.get(word.group().lower()) == ():
+                    continue
+            found = self.longest_at(text, start)
             if found is not None:
-                out.append((word.start(), found[0], found[1]))
+                out.append((start, found[0], found[1]))
                 pos = found[0]
         return out
 
@@ -206,11 +214,14 @@ def find_domains(text: str, lex: DomainLexicon, sentences: Sentences | None = No
     """Domain mentions of ``text``: (start, end, domain, trigger, cooperation). Pure."""
     sentences = sentences or Sentences(text)
     out = []
+    cooperative_sentences: dict[tuple[int, int], bool] = {}  # one search per sentence
     for start, end, entry in lex.mentions(text):
         if entry.domain is None:
             continue
-        s, e = sentences.around(start)
-        cooperative = lex.cooperation.search(text, s, e) is not None
+        span = sentences.around(start)
+        cooperative = cooperative_sentences.get(span)
+        if cooperative is None:
+            cooperative = cooperative_sentences[span] = lex.cooperation.search(text, *span) is not None
         if entry.weak and not cooperative:
             continue
         trigger = " ".join(text[start:end].lower().replace("’", "'").split())
