@@ -627,3 +627,66 @@ def test_quotes_dialogue_cote_x_is_a_fronted_complement_not_the_speaker(resource
     got = _full(resources, text)
     assert got["sans le moindre contrôle"] not in ("Mali", "malien", None)
     assert got["sans le moindre contrôle"].startswith("agent")
+
+
+def test_quotes_dialogue_pronoun_takes_up_an_unnamed_source_of_its_gender(resources):
+    text = ("Le préfet Mamadou Bah a visité le site. Une source au sein de la Croix-Rouge, qui a "
+            "requis l'anonymat, a indiqué que le bilan pourrait s'alourdir. « Plusieurs familles "
+            "cherchent encore des proches disparus », a-t-elle ajouté.")
+    got = _full(resources, text)
+    assert got["Plusieurs familles cherchent encore des proches disparus"].startswith("source")
+
+
+def test_quotes_dialogue_participle_after_a_quote_is_not_an_incise(resources):
+    text = ("Le préfet Mamadou Bah a appelé les habitants à « quitter immédiatement les zones "
+            "inondées », promettant l'ouverture de « trois sites d'accueil provisoires » d'ici "
+            "vendredi.")
+    got = _full(resources, text)
+    assert got["quitter immédiatement les zones inondées"] == "Mamadou Bah"
+
+
+def test_quotes_dialogue_institution_taken_up_past_its_spokesman(resources):
+    # the spokesman speaks for the Garde nationale; "elle" is the institution, not him
+    text = ("La Garde nationale « regrette profondément cet incident », a ajouté son porte-parole, "
+            "le capitaine Moussa Garba. Dans la soirée, elle a indiqué que cinq évadés avaient été "
+            "repris près de la ville.")
+    got = _full(resources, text)
+    assert got["cinq évadés avaient été repris près de la ville"] == "Garde nationale"
+
+
+def test_quotes_dialogue_maitre_is_a_lawyer_and_the_last_one_speaks(resources):
+    text = ("Me Awa Diop, avocate des parties civiles, a réclamé des dommages. Me Khady Ba, qui "
+            "défend le second prévenu, a demandé la relaxe. Selon l'avocate, « rien dans le "
+            "dossier ne prouve que mon client savait ».")
+    got = _full(resources, text)
+    assert got["rien dans le dossier ne prouve que mon client savait"] == "Khady Ba"
+
+
+def test_quotes_dialogue_reported_clause_stops_at_mais_and_a_new_verb(resources):
+    text = "À la barre, Ousmane Fall a reconnu qu'il avait envoyé une partie des messages, mais a nié être le chef du réseau."
+    got = _full(resources, text)
+    assert got["il avait envoyé une partie des messages"] == "Ousmane Fall"
+
+
+def test_quotes_dialogue_relative_qui_speaks_for_its_named_antecedent(resources):
+    text = ("La commission a publié la liste provisoire, aussitôt rejetée par la Coalition pour des "
+            "élections libres (CEL), qui dénonce « une radiation massive et ciblée d'électeurs ».")
+    got = _full(resources, text)
+    assert got["une radiation massive et ciblée d'électeurs"] == "Coalition pour des élections libres"
+
+
+def test_quotes_dialogue_dateline_with_a_country_in_brackets_is_not_reported(resources):
+    text = ("SIGUIRI (Guinée), 9 novembre (AFP) - Au moins quatorze orpailleurs ont été tués dans "
+            "l'effondrement d'une galerie, a annoncé dimanche la Garde nationale guinéenne.")
+    got = _full(resources, text)
+    clause = next(v for v in got if "quatorze orpailleurs" in v)
+    assert clause.startswith("Au moins quatorze")
+    assert got[clause] == "Garde nationale guinéenne"
+
+
+def test_quotes_dialogue_fragment_before_a_pronoun_incise_ending_the_sentence(resources):
+    text = ("Un responsable d'une ONG partenaire, qui a requis l'anonymat, a indiqué que des doses "
+            "étaient attendues. La chaîne du froid reste « le point faible » dans les villages, "
+            "a-t-il reconnu.")
+    got = _full(resources, text)
+    assert got["le point faible"].startswith("responsable")

@@ -50,6 +50,9 @@ _HARD_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<
 
 
 # A complement before the subject: "Dans un communiqué publié dimanche, ", "Lors de la séance, ".
+_NAMED_ANTECEDENT = re.compile(r"(?:\b[Ll]a|\b[Ll]e|\b[Ll]es|\b[Ll]['’])[ \u00a0]*(?P<np>[A-ZÀ-Þ][^,;:«»“”\"_\n]{2,80}?)"
+                               r"(?:[ \u00a0]*\([^()]{1,12}\))?[ \u00a0]*$")
+_RELATIVE_QUI = re.compile(r",[ \u00a0\n]*qui[ \u00a0\n]+(?:\w+[ \u00a0\n]+)?$")
 _BEFORE_COORDINATED_QUOTE = re.compile(r"\s*(?:«|“|\"|<<)[\s_]*(?:»|”|\"|>>)\s*(?:et|puis|mais)\s*$")
 FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face|Côté|Du\s+côté)\b[^,«»“”\"_]{0,80},\s*")
 
@@ -135,7 +138,7 @@ class Verbs:
             if before and before[-1].lower() in _DETERMINERS:  # "une note", "le juge": nouns
                 continue
             weak_only = lemma in self.lex.WEAK_DIRECT_VERBS and not re.match(
-                r"\s+(?:\w+\s+){0,3}à\b", masked[m.end():m.end() + 40])
+                r"\s+(?:\w+\s+){0,4}à\b", masked[m.end():m.end() + 50])  # "appelle par ailleurs les gens à"
             out.append((s, m.end(), lemma, weak_only))
         return out
 
@@ -244,6 +247,8 @@ class Finder:
             s = q.close_end + m.end()
             return self.phrase_cue(s, self.np_region(s, sent_end), "selon", "selon-after")
         m = _INV_NP.match(post)
+        if m and fold(m.group("v")).endswith("ant"):
+            m = None  # "», promettant l'ouverture de ...": a participle goes on with the subject
         if m:
             lemma = self.verbs.lemma(m.group("v"), q.close_end + m.start("v"))
             if lemma is None and q.close_end + m.start("v") in self.verbs.any_verb:
@@ -264,6 +269,13 @@ class Finder:
     def subject_before(self, start: int, pos: int) -> Mention | None:
         """The last mention between ``start`` and ``pos`` (the subject of a verb at ``pos``)."""
         found = self.in_range(start, pos)
+        relative = _RELATIVE_QUI.search(self.masked, start, pos)
+        if relative is not None:
+            # "rejetée par la Coalition X (CET), qui dénonce": the antecedent, governed or not
+            before = [m for m in found if m.end <= relative.start() and not self.masked[m.end:relative.start()].strip(" ()\n\u00a0")
+                      or m.end <= relative.start() and re.fullmatch(r"\s*\([^()]{1,12}\)\s*", self.masked[m.end:relative.start()])]
+            if before:
+                return before[-1]
         front = FRONTED.match(self.masked, start, pos)
         if front is not None:
             # "Dans une déclaration publiée vendredi, l'Union des conducteurs demande": the
@@ -342,6 +354,13 @@ class Finder:
             seg = re.sub(rf"\s+(?:{_AUX}|s['’]est|se sont|ne|n['’]|{_ADVERBS})\s*$", "", raw, flags=re.I)
             seg = re.sub(rf"\s+{_AUX}\s*$", "", seg, flags=re.I)
             toks = seg.split()
+            if toks and toks[0].lower() == "qui" and seg_start > sent_start and seg_end >= verb_start:
+                # "..., rejetée par la Coalition pour des élections transparentes (CET), qui
+                # dénonce": the named antecedent that ends the piece before
+                ante = _NAMED_ANTECEDENT.search(self.masked, sent_start, seg_start - 1)
+                if ante is not None:
+                    a_s, a_e = ante.start("np"), ante.end("np")
+                    return a_s, a_e, self.text[a_s:a_e]
             if not toks or (toks[0].lower() in {"qui", "dont", "lequel", "laquelle", "lesquels"}):
                 continue  # an empty piece or a relative clause: the subject is before it
             if len(toks) > 10 or "_" in seg or not re.match(
@@ -366,6 +385,8 @@ class Finder:
             # an inverted subject or "selon X" that ends the sentence, not an object ("...,
             # ont annoncé mercredi l'annulation du festival")
             end = cue.mention.end if cue.mention is not None else cue.end
+            if cue.rule == "incise-pronoun":  # "..., a-t-il reconnu.": the incise ends the sentence
+                end = sent_end if len(words(post[comma.end():])) <= 6 else end
             if self.masked[end:sent_end].strip(" \t\n.!?…") or (
                     cue.mention is None and cue.rule != "selon-after"
                     and not re.match(r"(?:les?|la|l['’]|une?|M\.|Mme|Me|Dr)\b", cue.text or "", re.I)):
@@ -429,8 +450,10 @@ class Finder:
                 # up to the end of its sentence, skipping complements ("à l'AFP")
                 stop = re.search(r"[.!?]\s", self.text[s:e])
                 e = s + stop.start() if stop else e
+                known = {fold(x.text.split()[-1]) for x in self.mentions if x.kind == "person" and x.text.split()}
                 for n in _NAME_RUN.finditer(self.text, s, e):
-                    if len(n.group().split()) >= 2 and not governed(
+                    # a full name, or a surname the article gives in full elsewhere ("Sawadogo")
+                    if (len(n.group().split()) >= 2 or fold(n.group()) in known) and not governed(
                             re.sub(r"\b(?:l['’]|la|le|les)\s*$", "", self.text[s:n.start()]), None, 0):
                         return Cue(Mention(n.start(), n.end(), n.group(), "person"), lemma, "incise-inside")
                 role = _role_heads_re(self.lex).match(fold(self.text[s:e]).strip())

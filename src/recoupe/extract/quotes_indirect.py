@@ -28,7 +28,7 @@ _TRAIL_SELON = re.compile(r",\s+(?:selon|d['’]après)\s+", re.IGNORECASE)
 _ABSOLUTE = re.compile(r",\s+(?:(?:[\w’'-]+\s+){1,4}?(?:ayant|étant)\s|ce\s+qu(?:e\b|i\b|['’]))")
 # A dateline before the first sentence of a dispatch: "NIAMEY, 3 décembre 2026 (ASP) - ".
 # A city in lower case needs a date in it: "Niamey, 30 novembre 2026 - ".
-_DATELINE = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+,|[A-ZÀ-Þ][\w'’ -]{1,30},(?=[^\n]{0,40}?\d))[^\n]{0,60}?\s[-–—]\s+")
+_DATELINE = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+(?:\s*\([^()\n]{1,30}\))?,|[A-ZÀ-Þ][\w'’ -]{1,30},(?=[^\n]{0,40}?\d))[^\n]{0,60}?\s[-–—]\s+")
 # "..., a-t-on appris auprès du ministère": the source is the complement of "auprès de".
 _APPRIS = re.compile(r",\s+a-t-on\s+appris\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
                      r"(?:\s+(?:soir|matin))?\s+)?(?:auprès\s+(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+)"
@@ -81,8 +81,9 @@ def _clause_cut(f: Finder, clause_start: int, sent_end: int,
         if vs <= clause_start or vs >= end:
             continue
         word = f.masked[vs:ve]
-        coordinated = re.search(r"\bet\s+(?:(?:a|ont|il a|elle a)\s+)?(?:\w+\s+)?$", f.masked[max(clause_start, vs - 20):vs])
-        if coordinated:  # "... et a salué la tenue ...": a new statement starts
+        coordinated = re.search(r"\b(?:et|mais)\s+(?:(?:a|ont|il a|elle a)\s+)?(?:\w+\s+)?$",
+                                f.masked[max(clause_start, vs - 20):vs])
+        if coordinated:  # "... et a salué la tenue ...", "..., mais a nié ...": a new statement starts
             return max(clause_start, vs - 20) + coordinated.start()
         if _QUE.match(f.masked, ve) or (word.endswith("ant") and f.masked[max(0, vs - 3):vs].strip() == ","):
             before = f.masked[clause_start:vs]
@@ -255,6 +256,8 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
         np_end = f.np_region(np_start, e)
         found = [x for x in f.in_range(np_start, np_end) if x.kind in ("person", "doc", "role")]
         institution = None if found else institution_phrase(f.masked, np_start, f.lex)
+        if not found and institution is None:  # "..., a annoncé mercredi l'Unicef"
+            found = [x for x in f.in_range(np_start, np_end) if x.kind == "org"][:1]
         if institution is not None:
             # "..., a annoncé le ministère de l'Éducation nationale.": an institution speaks
             ps, np_end = institution

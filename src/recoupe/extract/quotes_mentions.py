@@ -652,6 +652,8 @@ class Speakers:
                 if heads.search(low):
                     out.update(_content_stems(self.masked[s:e]))
                     out.update(f"country:{c}" for c in self._countries_in(s, e))
+            if _LAWYER_TITLE.search(self.masked, max(0, m.start - 8), m.start):
+                out.add(stem("avocat"))  # "Me Khady Ba": Maître is a lawyer's title
         return out
 
     def _context(self, key: str) -> set[str]:
@@ -699,8 +701,14 @@ class Speakers:
             if key in strong or any(_shares(w, self._context(key)) for w in stems):
                 near[key] = m
         # two people the words fit equally ("le nouveau champion" after a final between two
-        # wrestlers): nobody
+        # wrestlers): nobody, unless one of them is the one the last sentences are about
+        # ("Me X, qui défend Y, a demandé la relaxe. Selon l'avocate, ...")
         pick = list(near) if len(near) == 1 else [k for k in near if k in strong]
+        if len(pick) > 1:
+            k = self._sentence_index(pos)
+            lo = self.sentences[max(0, k - 1)][0]
+            recent = [key for key in pick if lo <= near[key].start < pos]
+            pick = recent if len(recent) == 1 else pick
         return self.of_person(near[pick[0]]) if len(pick) == 1 else None
 
     def _context_stems(self, key: str) -> set[str]:
@@ -777,8 +785,8 @@ class Speakers:
         role_words = set(m.words) | {f"country:{c}" for c in role_countries}
         role_words |= {w for group in _synonym_stems(self.lex) if group & role_words for w in group}
         for p in self.mentions:
-            if p.kind != "person" or p.start >= m.start:
-                continue
+            if p.kind != "person" or p.start >= m.start or self._is_place(p) or self._lone_word(p):
+                continue  # "(Synctamoto)", "à Ouallam": a word alone is nobody a role takes up
             key = self.person_key(p)
             ctx = self._context(key)
             strong = self._appositions(key)
@@ -937,6 +945,12 @@ class Speakers:
 
     def _sentence_subject(self, m: Mention, s: int, e: int) -> tuple[bool, Speaker | None]:
         """(whether sentence ``s:e`` names a candidate, the speaker it gives pronoun ``m``)."""
+        last = self.history[-1] if self.history else None
+        # "Une source au sein de la Croix-Rouge a indiqué que ... « ... », a-t-elle ajouté":
+        # the unnamed speaker of the last statement, made in that sentence
+        if last is not None and s <= last.start < e and last.kind in ("phrase", "role") and last.id is None \
+                and last.name and not m.plural and _phrase_gender(last.text) in (None, m.gender):
+            return True, last
         for x in self.mentions:
             if x.start < s or x.kind not in ("person", "role", "pronoun", "doc"):
                 continue
@@ -957,8 +971,8 @@ class Speakers:
                 # "« ... », a-t-il témoigné. Selon lui, ...": the one that pronoun is
                 if x.plural or m.plural or (m.gender and x.gender and m.gender != x.gender):
                     return True, None
-                sp = self._pronoun(x)
-                return True, (sp if sp.kind == "person" and sp.name else None)
+                sp = self._pronoun(x)  # ... or the institution it took up ("Elle a indiqué ... Elle appelle")
+                return True, (sp if sp.kind in ("person", "group") and sp.name else None)
             if x.kind == "person" and (self._is_place(x) or self._lone_word(x)):
                 continue
             g = self.gender_of(x)
@@ -1021,10 +1035,17 @@ class Speakers:
         if head is None or nouns.get(fold(head.group("noun"))) != m.gender:
             return None
         end = _role_tail(self.masked, head.end(), self.lex, set())
-        if any(x.kind == "person" and end <= x.start < m.start for x in self.mentions):
-            return None
+        if any(x.kind == "person" and end <= x.start < m.start and self.gender_of(x) in (None, m.gender)
+               and not _AFTER_QUOTE_INCISE.search(self.text, max(0, x.start - 50), x.start) for x in self.mentions):
+            return None  # ... unless that person only speaks for it ("», a ajouté le capitaine X")
         phrase = self.text[head.start("noun"):end]
         return Speaker(None, " ".join(phrase.split()), self.text[s:end], s, end, "group")
+
+
+def _phrase_gender(phrase: str) -> str | None:
+    """The gender an unnamed noun phrase's determiner shows: "une source" f, "un agent" m."""
+    det = fold(phrase.split()[0]) if phrase.split() else ""
+    return {"une": "f", "la": "f", "cette": "f", "un": "m", "le": "m", "ce": "m", "cet": "m"}.get(det)
 
 
 def governed(masked: str, x: Mention | None, sent_start: int) -> bool:
@@ -1033,6 +1054,7 @@ def governed(masked: str, x: Mention | None, sent_start: int) -> bool:
     the end of ``masked`` governs what follows it."""
     end = len(masked) if x is None else x.start
     window = _TRAILING_HONORIFIC.sub("", masked[max(sent_start, end - 18):end])  # "de M. X"
+    window = _TRAILING_DETERMINER.sub("", window)  # "au sein de la Croix-Rouge"
     before = re.findall(r"[\w’']+", window)
     return bool(before) and before[-1].lower().replace("’", "'") in _GOVERNING
 
@@ -1083,6 +1105,11 @@ _DOC_PARTICIPLES = frozenset({"publie", "publiee", "signe", "signee"})
 # Between a role and the name in apposition to it: ", " or ", l'écrivain malien "
 _APPOSED_BEFORE_NAME = re.compile(r"[ \u00a0]*,[ \u00a0\n]*(?:(?:le|la|l['’]|M\.|Mme|Me|Dr)[ \u00a0]*[\w’'-]*(?:[ \u00a0]+[\w’'-]+){0,3}[ \u00a0\n]+)?",
                                   re.IGNORECASE)
+# An incise up to the person, after a closing mark or a clause: "», a ajouté le capitaine "
+_AFTER_QUOTE_INCISE = re.compile(r"(?:[»”\"][ \u00a0]*,[ \u00a0]*[^.;:«»“”\"\n]{2,60}|,[ \u00a0]*(?:a|ont|avait)[ \u00a0]+"
+                                 r"[\w-]+[ \u00a0]+(?:(?:le|la|l['’])[ \u00a0]*)?[^,.;:«»“”\"\n]{0,30})$")
+_LAWYER_TITLE = re.compile(r"\b(?:Me|Maître)[ \u00a0]+$")
+_TRAILING_DETERMINER = re.compile(r"\b(?:la|le|les|l['’])[ \u00a0]*$", re.IGNORECASE)
 _TRAILING_HONORIFIC = re.compile(r"\b(?:M|Mme|Mlle|Me|Dr|Pr)\.?[ \u00a0]*$")
 _LEAD_SOURCE = re.compile(r"\s*(?:[Pp]our|[Ss]elon|[Dd]['’]après)\s+")
 _POSSESSIVE = re.compile(r"\s*(?:son|sa|ses|leurs?|notre|nos)\s", re.IGNORECASE)

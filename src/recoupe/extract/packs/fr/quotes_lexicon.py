@@ -200,7 +200,7 @@ INSTITUTION_NOUNS: MappingProxyType[str, str] = MappingProxyType({
                         "organisation", "agence", "union", "coalition", "association", "direction",
                         "présidence", "primature", "junte", "armée", "police", "gendarmerie",
                         "société", "compagnie", "entreprise", "banque", "mairie", "préfecture",
-                        "opposition", "ong", "plateforme", "confédération", "communauté")},
+                        "opposition", "ong", "plateforme", "confédération", "communauté", "garde")},
     **{n: "m" for n in ("ministère", "gouvernement", "conseil", "comité", "parti", "syndicat",
                         "mouvement", "collectif", "bureau", "parquet", "tribunal", "groupe",
                         "front", "secrétariat", "cabinet", "état-major", "patronat", "régime")},
@@ -211,7 +211,8 @@ DOC_HEADS: frozenset[str] = frozenset({
     "communiqué", "déclaration", "document", "texte", "rapport", "résolution", "note",
     "procès-verbal", "mémorandum", "motion", "circulaire", "arrêté", "décret", "lettre ouverte",
     "feuille de route", "compte rendu", "loi", "ordonnance", "charte",
-    "constitution", "article",
+    "constitution", "article", "bulletin", "étude", "plan de riposte", "plan d'action",
+    "plan d’action",
 })
 # Parts of a document: "son article 12 dispose que" is the document's own word.
 DOC_PARTS: frozenset[str] = frozenset({"article", "alinéa", "chapitre", "préambule", "annexe"})
