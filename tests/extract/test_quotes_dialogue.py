@@ -690,3 +690,67 @@ def test_quotes_dialogue_fragment_before_a_pronoun_incise_ending_the_sentence(re
             "a-t-il reconnu.")
     got = _full(resources, text)
     assert got["le point faible"].startswith("responsable")
+
+
+def test_quotes_dialogue_le_premier_le_second_follow_the_order_of_names(resources):
+    text = ("« Le conseil des notables a été acheté », rétorque Komlan Adzoka. « C'est une insulte "
+            "aux anciens », répond Yawo Amévor. « Qu'ils montrent les procès-verbaux ! », lance le "
+            "premier. « Ils existent, ils sont chez le préfet », assure le second.")
+    got = _full(resources, text)
+    assert got["Qu'ils montrent les procès-verbaux !"] == "Komlan Adzoka"
+    assert got["Ils existent, ils sont chez le préfet"] == "Yawo Amévor"
+
+
+def test_quotes_dialogue_capitalised_common_noun_with_de_is_no_person(resources):
+    # a headline "Barrage de Kouyé : ..." names a dam; the village elder speaks
+    text = ("Barrage de Kouyé : dans les villages noyés, l'attente\n\n"
+            "« Nos pères sont enterrés là-dessous », murmure le doyen du village.")
+    got = _full(resources, text)
+    assert got["Nos pères sont enterrés là-dessous"] == "doyen du village"
+
+
+def test_quotes_dialogue_quote_ending_with_a_full_stop_ends_its_sentence(resources):
+    # « ... . » Selon lui, ...: "selon lui" opens the next sentence, it is no incise
+    text = ("Gérant de la station Baraka de Lafiabougou, Moussa Diarra ne cache pas son "
+            "impuissance : « Nous recevons un camion tous les trois jours. » Selon lui, les convois "
+            "restent bloqués plusieurs jours aux frontières.")
+    got = _full(resources, text)
+    assert got["Nous recevons un camion tous les trois jours."] == "Moussa Diarra"
+    assert got["les convois restent bloqués plusieurs jours aux frontières"] == "Moussa Diarra"
+
+
+def test_quotes_dialogue_institution_after_a_fronted_communique_speaks(resources):
+    text = ("Dans un communiqué publié lundi soir, l'Office national des produits pétroliers attribue "
+            "les retards à « des tensions sur le marché international et des lenteurs logistiques ».")
+    got = _full(resources, text)
+    assert got["des tensions sur le marché international et des lenteurs logistiques"] == \
+        "Office national des produits pétroliers"
+
+
+def test_quotes_dialogue_any_verb_then_a_role_and_a_name_is_an_incise(resources):
+    text = ("La meneuse Awa Sarr a marqué 21 points. « On était menées de neuf points à la pause et "
+            "personne n'a baissé la tête », a savouré son entraîneur, Mamadou Lamine Faye.")
+    got = _full(resources, text)
+    assert got["On était menées de neuf points à la pause et personne n'a baissé la tête"] == "Mamadou Lamine Faye"
+
+
+def test_quotes_dialogue_selon_lequel_gives_the_document(resources):
+    text = ("En fin d'émission, l'animateur a lu un communiqué du ministère, reçu pendant le direct, "
+            "selon lequel « les contrats irréguliers seront résiliés sans délai ».")
+    got = _full(resources, text)
+    assert got["les contrats irréguliers seront résiliés sans délai"] == "communiqué"
+    assert not any(v.startswith("En fin d") for v in got)
+
+
+def test_quotes_dialogue_participle_apposition_after_an_unnamed_subject(resources):
+    text = ("Un auditeur de Moundou, intervenu par téléphone, a estimé que « tout le monde savait, "
+            "mais personne ne parlait ».")
+    got = _full(resources, text)
+    assert got["tout le monde savait, mais personne ne parlait"] == "auditeur de Moundou"
+
+
+def test_quotes_dialogue_person_cited_in_a_document_speaks_himself(resources):
+    text = ("Côté burkinabè, le commissaire principal Issouf Ouédraogo, cité dans le communiqué, "
+            "indique que les enfants interceptés ont été confiés à l'Action sociale.")
+    got = _full(resources, text)
+    assert got["les enfants interceptés ont été confiés à l'Action sociale"] == "Issouf Ouédraogo"

@@ -48,7 +48,8 @@ from typing import Any
 from recoupe.extract.context import ArticleContext
 from recoupe.extract.quotes_attribution import FRONTED, Cue, Finder, Verbs, naming_cue_before
 from recoupe.extract.quotes_indirect import Statement, indirect_statements
-from recoupe.extract.quotes_mentions import Mention, Speaker, Speakers, find_mentions, fold, institution_nouns
+from recoupe.extract.quotes_mentions import (Mention, Speaker, Speakers, find_mentions, fold, institution_nouns,
+                                            institution_phrase)
 from recoupe.extract.quotes_spans import (QuoteSpan, find_quote_spans, mask_quotes,
                                           normalise_space, paragraph_of, paragraph_starts,
                                           split_sentences, words)
@@ -150,6 +151,7 @@ class _Resolver:
     paragraphs: list[int]
     sentences: list[tuple[int, int]]
     mentions: list[Mention]
+    verb_starts: frozenset[int] = frozenset()  # where the tagger saw a verb
     last: tuple[int, Speaker] | None = None  # paragraph index and speaker of the last statement
     last_pos: int = -1  # where the last statement ends
 
@@ -170,7 +172,7 @@ class _Resolver:
             ent = resolve(name) if resolve is not None else None
             if ent is not None:
                 return Speaker(ent.id, ent.name, cue.text, cue.start, cue.end, ent.kind), cue.verb, cue.rule
-            back = self._same_head(cue.text) or self.speakers.taken_up(cue.text, cue.start)
+            back = self._ordinal(cue.text) or self._same_head(cue.text) or self.speakers.taken_up(cue.text, cue.start)
             if back is not None:  # "raconte ce commerçant", "la pédiatre réclame": someone named before
                 return Speaker(back.id, back.name, cue.text, cue.start, cue.end, back.kind), cue.verb, cue.rule
             return Speaker(None, name, cue.text, cue.start, cue.end, "phrase"), cue.verb, cue.rule
@@ -210,8 +212,16 @@ class _Resolver:
             start = front.end()
         own = [m for m in self.mentions if start <= m.start < pos and m.kind in ("doc", "person", "role", "org")]
         lead = self.masked[start:own[0].start].strip() if own else ""
+        if re.fullmatch(r"(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])", lead):
+            lead = ""  # "l'Office national X attribue ... « ... »": the institution is the subject
         if own and (own[0].kind in ("doc", "person") or not lead):
             return self.speakers.resolve(own[0])
+        lead = start + len(self.masked[start:pos]) - len(self.masked[start:pos].lstrip())
+        inst = institution_phrase(self.masked, lead, self.speakers.lex, self.verb_starts) if front is not None else None
+        if inst is not None and inst[1] < pos:
+            # "Dans un communiqué publié lundi, l'Office national X attribue ... « ... »"
+            s, e = inst
+            return Speaker(None, _bare_name(self.text[s:e]), self.text[s:e], s, e, "phrase")
         np = _INSTITUTION_SUBJECT.match(self.masked, start, pos)
         if np is not None and not np.group("head")[:1].isupper() \
                 and fold(np.group("head")) not in institution_nouns(self.speakers.lex):
@@ -221,6 +231,26 @@ class _Resolver:
             s, e = np.start("np"), np.end("np")
             return Speaker(None, _bare_name(self.text[s:e]), self.text[s:e], s, e, "phrase")
         return None
+
+    def _ordinal(self, phrase: str) -> Speaker | None:
+        """"le premier" / "le second" ("la première", "le dernier"): one of the last two people
+        who spoke, in the order the text gave them ("« ... », rétorque X. « ... », répond Y.
+        « ... », lance le premier")."""
+        toks = [fold(w) for w in words(phrase)]
+        if len(toks) != 2 or toks[0] not in ("le", "la") or toks[1] not in _ORDINALS:
+            return None
+        people: list[Speaker] = []
+        for sp in reversed(self.speakers.history):
+            said = [fold(w) for w in words(sp.text)]
+            if len(said) == 2 and said[1] in _ORDINALS:
+                continue  # the order is the one the names gave, not the ordinals' own
+            if sp.kind == "person" and sp.name and all(sp.name != p.name for p in people):
+                people.append(sp)
+            if len(people) == 2:
+                break
+        if len(people) < 2:
+            return None
+        return people[1] if _ORDINALS[toks[1]] == 0 else people[0]
 
     def _same_head(self, phrase: str) -> Speaker | None:
         """The unnamed speaker a definite or demonstrative phrase takes up by its noun: "Une
@@ -263,6 +293,7 @@ _INSTITUTION_SUBJECT = re.compile(
 
 
 # Words that end a name: verbs and adverbs ("Les Parties sont ensuite convenues « ... »").
+_ORDINALS = {"premier": 0, "premiere": 0, "second": 1, "seconde": 1, "deuxieme": 1, "dernier": 1, "derniere": 1}
 _TAKING_UP = frozenset({"ce", "cet", "cette", "ces", "le", "la", "les", "l'"})
 _NOT_IN_NAME = frozenset({"a", "ont", "est", "sont", "sera", "seront", "etait", "etaient", "avait",
                           "avaient", "se", "s'", "ne", "n'", "y", "qui", "que", "ensuite", "egalement",
@@ -296,7 +327,8 @@ def extract(ctx: ArticleContext) -> list[Claim]:
     indirect = indirect_statements(finder, sentences, kept)
     items: list[tuple[int, Any]] = [(d.start, d) for d in directs] + [(st.start, st) for st in indirect]
     items.sort(key=lambda x: x[0])
-    resolver = _Resolver(speakers, text, masked, paragraph_starts(text), sentences, mentions)
+    resolver = _Resolver(speakers, text, masked, paragraph_starts(text), sentences, mentions,
+                         verb_starts=frozenset(finder.verbs.any_verb))
     claims: list[Claim] = []
     for _, item in items:
         if isinstance(item, _Direct):

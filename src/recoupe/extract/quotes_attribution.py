@@ -52,6 +52,11 @@ _HARD_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<
 # A complement before the subject: "Dans un communiqué publié dimanche, ", "Lors de la séance, ".
 _NAMED_ANTECEDENT = re.compile(r"(?:\b[Ll]a|\b[Ll]e|\b[Ll]es|\b[Ll]['’])[ \u00a0]*(?P<np>[A-ZÀ-Þ][^,;:«»“”\"_\n]{2,80}?)"
                                r"(?:[ \u00a0]*\([^()]{1,12}\))?[ \u00a0]*$")
+# Between an incise's verb and the name: nothing, or a role and its comma ("son entraîneur, ")
+_BEFORE_INCISE_NAME = re.compile(r"[ \u00a0]*(?:(?:son|sa|leur|le|la|l['’])[ \u00a0]*[\w’'-]+(?:[ \u00a0]+[\w’'-]+){0,3}"
+                                 r"[ \u00a0]*,[ \u00a0]*)?(?:(?:M\.|Mme|Me|Dr)[ \u00a0]+)?")
+_PARTICIPLE_APPOSITION = re.compile(r"[a-zà-ÿ]{3,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|int|inte|ait|aite|oint|ointe)")
+_SELON_RELATIVE = re.compile(r"\bselon[ \u00a0]+(?:lequel|laquelle|lesquels|lesquelles)[ \u00a0]*$", re.IGNORECASE)
 _RELATIVE_QUI = re.compile(r",[ \u00a0\n]*qui[ \u00a0\n]+(?:\w+[ \u00a0\n]+)?$")
 _BEFORE_COORDINATED_QUOTE = re.compile(r"\s*(?:«|“|\"|<<)[\s_]*(?:»|”|\"|>>)\s*(?:et|puis|mais)\s*$")
 FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face|Côté|Du\s+côté)\b[^,«»“”\"_]{0,80},\s*")
@@ -254,8 +259,9 @@ class Finder:
             if lemma is None and q.close_end + m.start("v") in self.verbs.any_verb:
                 # "», sourit Hama Cissé": any verb, when a person follows it, is an incise
                 s = q.close_end + m.end("v")
-                person = [x for x in self.in_range(s, min(sent_end, s + 4)) if x.kind == "person"]
-                if person:
+                person = [x for x in self.in_range(s, min(sent_end, s + 60)) if x.kind == "person"
+                          and _BEFORE_INCISE_NAME.fullmatch(self.masked, s, x.start)]
+                if person:  # "», a savouré son entraîneur, Mamadou Faye"
                     return Cue(person[0], m.group("v").lower(), "incise")
             phrase = None if lemma else _PHRASAL.match(self.masked, q.close_end + m.start("v"), sent_end)
             if phrase is not None:  # "», a fait savoir le ministre"
@@ -314,6 +320,13 @@ class Finder:
             cue = self.phrase_cue(s, end, "selon" if m.group("prep").lower() != "pour" else "pour", "selon")
             if cue and (m.group("prep").lower() != "pour" or cue.mention is not None):
                 return cue
+        rel = _SELON_RELATIVE.search(pre)
+        if rel is not None:
+            # "un communiqué du ministère, reçu pendant le direct, selon lequel « ... »"
+            ante = [x for x in self.in_range(sent_start, sent_start + rel.start()) if x.kind in ("doc", "person", "role")]
+            docs = [x for x in ante if x.kind == "doc"]
+            if ante:
+                return Cue(docs[-1] if docs else ante[-1], "selon", "selon-relative")
         for v in _VOICE.finditer(pre):
             s = sent_start + v.end()
             cue = self.phrase_cue(s, self.np_region(s, pre_end), "voix", "par-la-voix")
@@ -335,6 +348,12 @@ class Finder:
             return Cue(None, lemma, "verb-omitted-subject", inherit=True)
         if colon:
             found = [x for x in self.in_range(sent_start, pre_end) if x.kind != "org"] or self.in_range(sent_start, pre_end)
+            if len(found) >= 2 and found[1].kind == "person" \
+                    and re.fullmatch(r"[^,.;:«»]*,[ \u00a0\n]*", self.masked[found[0].end:found[1].start]) \
+                    and not any(sent_start <= v < found[1].start for v in self.verbs.any_verb):
+                # "Gérant de la station Baraka, Moussa Diarra ne cache pas ... :": the fronted
+                # apposition names a place or a firm; the subject follows its comma
+                found = found[1:]
             if found:
                 return Cue(found[0], ":", "colon")
             return Cue(None, ":", "colon-omitted-subject", inherit=True)
@@ -354,6 +373,8 @@ class Finder:
             seg = re.sub(rf"\s+(?:{_AUX}|s['’]est|se sont|ne|n['’]|{_ADVERBS})\s*$", "", raw, flags=re.I)
             seg = re.sub(rf"\s+{_AUX}\s*$", "", seg, flags=re.I)
             toks = seg.split()
+            if toks and seg_start > sent_start and _PARTICIPLE_APPOSITION.fullmatch(toks[0]):
+                continue  # ", intervenu par téléphone,": an apposition; the subject is before it
             if toks and toks[0].lower() == "qui" and seg_start > sent_start and seg_end >= verb_start:
                 # "..., rejetée par la Coalition pour des élections transparentes (CET), qui
                 # dénonce": the named antecedent that ends the piece before

@@ -22,7 +22,7 @@ _RELATIVE_QUE = re.compile(r"\s+(?:une?|la|le|les|l['’]|des|ce|cet|cette|ces|s
                            r"(?!(?:semaine|mois|année|an|jour|journée|matin|soir|week-end|veille|lendemain|fois|"
                            r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)[\w’'-]+"
                            r"(?:\s+[\w’'-]+)?\s+qu(?:e\b|['’])", re.IGNORECASE)
-_TRAIL_SELON = re.compile(r",\s+(?:selon|d['’]après)\s+", re.IGNORECASE)
+_TRAIL_SELON = re.compile(r",\s+(?:selon|d['’]après)\s+(?!(?:lequel|laquelle|lesquels|lesquelles)\b)", re.IGNORECASE)
 # An absolute participial clause after a comma ("les deux parties ayant convenu ...").
 # "..., les deux parties ayant convenu", "..., ce que le technicien n'a pu confirmer": the writer's gloss
 _ABSOLUTE = re.compile(r",\s+(?:(?:[\w’'-]+\s+){1,4}?(?:ayant|étant)\s|ce\s+qu(?:e\b|i\b|['’]))")

@@ -226,6 +226,7 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
                 found.append(Mention(s, ent.end_char, text[s:ent.end_char], "person"))
     honorifics = lex.HONORIFICS_M | lex.HONORIFICS_F | lex.HONORIFICS_N
     titles = lex.TITLE_WORDS
+    nouns: set[int] | None = None  # where the tagger saw a common noun (read when needed)
     for m in _NAME_RUN.finditer(masked):
         toks = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
         gender = None
@@ -250,6 +251,11 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
         if any(t[2] in CAP_STOP for t in rest):
             continue
         has_title = prev in honorifics or fold(prev) in titles or lead > 0 and toks[lead - 1][2] in honorifics
+        if len(rest) >= 2 and not has_title and any(t[2] in ("de", "du", "des") for t in rest):
+            if nouns is None:
+                nouns = {tok.idx for tok in tokens_with_pos(doc, ("NOUN",))}
+            if m.start() + rest[0][0] in nouns:
+                continue  # "Barrage de Kouyé", "Office du Niger": a common noun heads it
         if len(rest) >= 2 or (rest and has_title):
             s, e = m.start() + rest[0][0], m.start() + rest[-1][1]
             if _header_line(text, s, e) or any(fold(t[2]) in lex.MEDIA_WORDS for t in rest):
@@ -322,16 +328,17 @@ def find_mentions(text: str, masked: str, doc: Any, actors: Iterable[Any], lex: 
     return _dedupe(out)
 
 
-def institution_phrase(masked: str, pos: int, lex: ModuleType) -> tuple[int, int] | None:
+def institution_phrase(masked: str, pos: int, lex: ModuleType,
+                       verb_starts: set[int] | frozenset[int] = frozenset()) -> tuple[int, int] | None:
     """The span of an institution named by its common noun at ``pos`` ("le ministère de
-    l'Éducation nationale", "la police"), or None."""
+    l'Éducation nationale", "la police"), or None; it stops before a verb of ``verb_starts``."""
     head = _INSTITUTION_HEAD.match(masked, pos)
     if head is None or fold(head.group("noun")) not in institution_nouns(lex):
         return None
-    return head.start(), _role_tail(masked, head.end(), lex, set())
+    return head.start(), _role_tail(masked, head.end(), lex, verb_starts)
 
 
-def _role_tail(masked: str, pos: int, lex: ModuleType, verb_starts: set[int]) -> int:
+def _role_tail(masked: str, pos: int, lex: ModuleType, verb_starts: set[int] | frozenset[int]) -> int:
     """End of a role phrase: up to ``ROLE_TAIL_WORDS`` more words, stopping at punctuation, a
     verb, a connector, or a capitalised word that does not follow "de"/"du"/"des"/"la"
     (that one is the person's name: "le ministre Diop"). Institution names stay inside:
@@ -973,7 +980,7 @@ class Speakers:
                     return True, None
                 sp = self._pronoun(x)  # ... or the institution it took up ("Elle a indiqué ... Elle appelle")
                 return True, (sp if sp.kind in ("person", "group") and sp.name else None)
-            if x.kind == "person" and (self._is_place(x) or self._lone_word(x)):
+            if x.kind == "person" and (self._is_place(x) or self._lone_word(x) or self._in_fronted_apposition(x, s)):
                 continue
             g = self.gender_of(x)
             if x.plural or (m.gender and g and g != m.gender):
@@ -981,6 +988,16 @@ class Speakers:
             sp = self.resolve(x)
             return True, (sp if sp.kind == "person" else None)
         return False, None
+
+    def _in_fronted_apposition(self, x: Mention, sent_start: int) -> bool:
+        """True when ``x`` sits inside a fronted apposition of the person named right after its
+        comma ("Gérant de la station Baraka, Moussa Diarra ..."): not the subject."""
+        lead = self.masked[sent_start:x.start]
+        if not lead.strip() or "," in lead:
+            return False
+        nxt = next((y for y in self.mentions if y.start >= x.end), None)
+        return nxt is not None and nxt.kind == "person" and \
+            re.fullmatch(r"[^,.;:«»]*,[ \u00a0\n]*", self.masked[x.end:nxt.start]) is not None
 
     def _governed(self, x: Mention, sent_start: int) -> bool:
         return governed(self.masked, x, sent_start)
@@ -1119,7 +1136,8 @@ _NAMED_AS_END = re.compile(_NAMED_AS.pattern + r"\s*$")
 
 # Words after which a name is a complement, not the subject of its sentence.
 _GOVERNING = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "avec", "par", "pour", "contre",
-                        "chez", "entre", "sans", "sur", "vers", "et", "ou", "que", "qu'", "dont"})
+                        "chez", "entre", "sans", "sur", "vers", "et", "ou", "que", "qu'", "dont",
+                        "dans", "devant", "parmi", "sous", "malgré", "envers"})
 
 
 @lru_cache(maxsize=8)

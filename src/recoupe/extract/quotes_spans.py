@@ -102,6 +102,9 @@ def _inside(pos: int, spans: list[QuoteSpan]) -> bool:
     return any(q.open_start < pos < q.close_end for q in spans)
 
 
+_CAPITAL_NEXT = re.compile(r"[ \u00a0]+[A-ZÀ-ÖØ-Þ]")
+
+
 def split_sentences(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     """Sentence spans of ``text``: a line break, or ``. ! ? …`` before a capital, a digit or a
     quote mark; never inside a quotation, never after an abbreviation or an initial."""
@@ -115,6 +118,13 @@ def split_sentences(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
         if m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
             continue
         cuts.append(pos)
+    for q in spans:
+        # « Nous irons jusqu'au bout. » Selon lui, ...: the quoted words end a sentence and
+        # the next one starts after the closing mark
+        if q.closed and text[q.start:q.end].rstrip()[-1:] in (".", "!", "?", "…") \
+                and _CAPITAL_NEXT.match(text, q.close_end):
+            cuts.append(q.close_end)
+    cuts = sorted(set(cuts))
     cuts.append(len(text))
     out = []
     for a, b in zip(cuts, cuts[1:]):

@@ -200,10 +200,14 @@ INSTITUTION_NOUNS: MappingProxyType[str, str] = MappingProxyType({
                         "organisation", "agence", "union", "coalition", "association", "direction",
                         "présidence", "primature", "junte", "armée", "police", "gendarmerie",
                         "société", "compagnie", "entreprise", "banque", "mairie", "préfecture",
-                        "opposition", "ong", "plateforme", "confédération", "communauté", "garde")},
+                        "opposition", "ong", "plateforme", "confédération", "communauté", "garde",
+                        "autorité", "caisse", "brigade", "douane", "cour", "chambre", "assemblée",
+                        "municipalité", "commune", "régie", "fondation")},
     **{n: "m" for n in ("ministère", "gouvernement", "conseil", "comité", "parti", "syndicat",
                         "mouvement", "collectif", "bureau", "parquet", "tribunal", "groupe",
-                        "front", "secrétariat", "cabinet", "état-major", "patronat", "régime")},
+                        "front", "secrétariat", "cabinet", "état-major", "patronat", "régime",
+                        "office", "institut", "centre", "service", "ordre", "observatoire",
+                        "haut-commissariat")},
 })
 
 # Nouns of documents that "speak": "précise le communiqué conjoint", "selon le rapport".
