@@ -754,3 +754,64 @@ def test_quotes_dialogue_person_cited_in_a_document_speaks_himself(resources):
             "indique que les enfants interceptés ont été confiés à l'Action sociale.")
     got = _full(resources, text)
     assert got["les enfants interceptés ont été confiés à l'Action sociale"] == "Issouf Ouédraogo"
+
+
+def test_quotes_dialogue_media_between_verb_and_speaker_is_skipped(resources):
+    text = ("Les trois humanitaires regagnaient Ouallam lorsque leur véhicule a été intercepté par "
+            "« une dizaine d'individus armés à moto », a indiqué à l'AFP une source sécuritaire.")
+    got = _full(resources, text)
+    assert got["une dizaine d'individus armés à moto"] == "source sécuritaire"
+
+
+def test_quotes_dialogue_acronym_in_brackets_leaves_the_full_name(resources):
+    text = ("Le Bureau de coordination des affaires humanitaires des Nations unies (Ocha) a indiqué "
+            "que le pays comptait plus de 500.000 déplacés internes.")
+    got = _full(resources, text)
+    assert got["le pays comptait plus de 500.000 déplacés internes"] == \
+        "Bureau de coordination des affaires humanitaires des Nations unies"
+
+
+def test_quotes_dialogue_participle_of_a_noun_is_no_speech_verb(resources):
+    # "les volumes promis « ... »": "promis" modifies the noun; "reconnaît" is the verb
+    text = ("Une source au ministère, qui a requis l'anonymat, reconnaît que les volumes promis "
+            "« seront difficiles à tenir si la saison des pluies est mauvaise ».")
+    got = _full(resources, text)
+    assert got["seront difficiles à tenir si la saison des pluies est mauvaise"] == "source au ministère"
+
+
+def test_quotes_dialogue_first_names_give_the_gender_for_a_role(resources):
+    # Thierno is a man's name, Fatoumata a woman's: "l'ancienne députée" is Fatoumata
+    text = ("Le coordinateur Thierno Amadou Diallo a promis une victoire nette. La porte-parole de "
+            "l'opposition, Fatoumata Binta Diallo, dénonce une campagne déséquilibrée. « Ce n'est "
+            "pas un référendum, c'est un plébiscite », affirme l'ancienne députée.")
+    got = _full(resources, text)
+    assert got["Ce n'est pas un référendum, c'est un plébiscite"] == "Fatoumata Binta Diallo"
+
+
+def test_quotes_dialogue_demonstrative_after_an_unnamed_source_is_that_source(resources):
+    text = ("Le ministre Abakar Djibrine a présenté ses condoléances. Une source militaire, qui a "
+            "requis l'anonymat, affirme que plusieurs véhicules n'avaient pas été révisés. « On a "
+            "sorti des camions du garage la veille pour faire nombre », confie cet officier.")
+    got = _full(resources, text)
+    assert got["On a sorti des camions du garage la veille pour faire nombre"] == "source militaire"
+
+
+def test_quotes_dialogue_elu_takes_up_the_deputy(resources):
+    text = ("Le député Mamadou Sinayoko a appelé à la prudence. « Si on supprime la subvention, ce "
+            "sont les petits producteurs qui paieront », a insisté l'élu.")
+    got = _full(resources, text)
+    assert got["Si on supprime la subvention, ce sont les petits producteurs qui paieront"] == "Mamadou Sinayoko"
+
+
+def test_quotes_dialogue_agency_citing_a_communique_gives_the_communique(resources):
+    text = ("Selon l'Agence togolaise de presse (ATOP), qui cite un communiqué du ministère de la "
+            "Sécurité et de la Protection civile, la bousculade s'est produite vers 14 heures.")
+    got = _full(resources, text)
+    assert got["la bousculade s'est produite vers 14 heures"] == "communiqué"
+
+
+def test_quotes_dialogue_rank_before_the_name_of_an_inverted_subject(resources):
+    text = ("Le feu s'est déclaré vers 2 heures du matin dans le secteur des tissus, a indiqué à l'AFP "
+            "le lieutenant Pape Moussa Faye, de la Brigade des sapeurs-pompiers.")
+    got = _full(resources, text)
+    assert got["Le feu s'est déclaré vers 2 heures du matin dans le secteur des tissus"] == "Pape Moussa Faye"

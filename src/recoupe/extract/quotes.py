@@ -172,7 +172,8 @@ class _Resolver:
             ent = resolve(name) if resolve is not None else None
             if ent is not None:
                 return Speaker(ent.id, ent.name, cue.text, cue.start, cue.end, ent.kind), cue.verb, cue.rule
-            back = self._ordinal(cue.text) or self._same_head(cue.text) or self.speakers.taken_up(cue.text, cue.start)
+            back = (self._ordinal(cue.text) or self._same_head(cue.text) or self._unnamed_again(cue.text, para)
+                    or self.speakers.taken_up(cue.text, cue.start))
             if back is not None:  # "raconte ce commerçant", "la pédiatre réclame": someone named before
                 return Speaker(back.id, back.name, cue.text, cue.start, cue.end, back.kind), cue.verb, cue.rule
             return Speaker(None, name, cue.text, cue.start, cue.end, "phrase"), cue.verb, cue.rule
@@ -251,6 +252,18 @@ class _Resolver:
         if len(people) < 2:
             return None
         return people[1] if _ORDINALS[toks[1]] == 0 else people[0]
+
+    def _unnamed_again(self, phrase: str, para: int) -> Speaker | None:
+        """The unnamed speaker of the last statement, taken up by a demonstrative or by "notre
+        source" in the same paragraph: "Une source militaire affirme que ... « ... », confie
+        cet officier"."""
+        toks = [fold(w) for w in words(phrase)]
+        if len(toks) < 2 or not (toks[0] in ("ce", "cet", "cette") or toks[:2] in (["notre", "source"], ["nos", "sources"])):
+            return None
+        if self.last is None or self.last[0] != para:
+            return None
+        sp = self.last[1]
+        return sp if sp.id is None and sp.kind in ("phrase", "role") and sp.name else None
 
     def _same_head(self, phrase: str) -> Speaker | None:
         """The unnamed speaker a definite or demonstrative phrase takes up by its noun: "Une

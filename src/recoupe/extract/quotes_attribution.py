@@ -57,6 +57,11 @@ _BEFORE_INCISE_NAME = re.compile(r"[ \u00a0]*(?:(?:son|sa|leur|le|la|l['’])[ \
                                  r"[ \u00a0]*,[ \u00a0]*)?(?:(?:M\.|Mme|Me|Dr)[ \u00a0]+)?")
 _PARTICIPLE_APPOSITION = re.compile(r"[a-zà-ÿ]{3,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|int|inte|ait|aite|oint|ointe)")
 _SELON_RELATIVE = re.compile(r"\bselon[ \u00a0]+(?:lequel|laquelle|lesquels|lesquelles)[ \u00a0]*$", re.IGNORECASE)
+# Who the words were said to, between a verb and its inverted subject: "à l'AFP", "à la presse"
+_TO_MEDIA = re.compile(r"[ \u00a0]*(?:à|a|au)[ \u00a0]+(?:l['’][ \u00a0]*[A-Z]{2,6}\b|la[ \u00a0]+presse|notre[ \u00a0]+"
+                       r"(?:correspondant|correspondante|rédaction|journal|envoyé[ \u00a0]+spécial)|la[ \u00a0]+télévision"
+                       r"(?:[ \u00a0]+(?:nationale|publique))?|la[ \u00a0]+radio(?:[ \u00a0]+(?:nationale|publique))?|"
+                       r"micro[ \u00a0]+de[ \u00a0]+[\w’'-]+(?:[ \u00a0]+[A-Z][\w’'-]*)?)[ \u00a0]*,?[ \u00a0]*")
 _RELATIVE_QUI = re.compile(r",[ \u00a0\n]*qui[ \u00a0\n]+(?:\w+[ \u00a0\n]+)?$")
 _BEFORE_COORDINATED_QUOTE = re.compile(r"\s*(?:«|“|\"|<<)[\s_]*(?:»|”|\"|>>)\s*(?:et|puis|mais)\s*$")
 FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face|Côté|Du\s+côté)\b[^,«»“”\"_]{0,80},\s*")
@@ -96,10 +101,13 @@ class Verbs:
         self.forms = lex.SPEECH_FORMS
         self.spacy: dict[int, str] = {}
         self.any_verb: set[int] = set()  # where the tagger saw a verb, speech or not
+        self.adjectival: set[int] = set()  # participles that modify a noun ("les volumes promis")
         for tok in tokens_with_pos(doc, ("VERB", "AUX")):
             self.any_verb.add(tok.idx)
             if tok.lemma_ in lex.SPEECH_VERBS:
                 self.spacy[tok.idx] = tok.lemma_
+                if tok.dep_ == "acl" and "Part" in tok.morph.get("VerbForm") and not tok.text.endswith("ant"):
+                    self.adjectival.add(tok.idx)
         self._text: str | None = None  # the text last scanned, and its verbs
         self._index: list[tuple[int, int, str, bool]] = []
         self._starts: list[int] = []
@@ -137,8 +145,8 @@ class Verbs:
                 if phrase is not None:
                     out.append((s, phrase.end(), "faire " + phrase.group("noun").lower(), False))
                 continue
-            if "_" in m.group():
-                continue
+            if "_" in m.group() or s in self.adjectival:
+                continue  # ... nor "les volumes promis « ... »": a participle of a noun
             before = re.findall(_W, masked[max(0, s - 12):s])
             if before and before[-1].lower() in _DETERMINERS:  # "une note", "le juge": nouns
                 continue
@@ -189,6 +197,9 @@ class Finder:
 
     def phrase_cue(self, start: int, end: int, verb: str, rule: str) -> Cue | None:
         """The best speaker mention in a noun phrase, else the phrase itself."""
+        media = _TO_MEDIA.match(self.masked, start, end)
+        if media is not None:  # "a indiqué à l'AFP une source sécuritaire": not the speaker
+            start = media.end()
         part = _PARTITIVE.match(self.masked, start, end)
         if part is not None:  # "l'un d'eux, un commerçant": the apposition is the speaker
             comma = self.masked.find(",", part.end(), end)
@@ -289,6 +300,9 @@ class Finder:
             found = [m for m in found if m.start >= front.end()]
         # "l'Union des conducteurs routiers du Bénin demande": a complement is not the subject
         found = [m for m in found if not governed(self.masked, m, start)]
+        # "Le Bureau de coordination ... (Ocha) a indiqué": an acronym in brackets only
+        # repeats the name before it
+        found = [m for m in found if not (self.masked[m.start - 1:m.start] == "(" and self.masked[m.end:m.end + 1] == ")")]
         persons = [m for m in found if m.kind != "org"]
         pick = persons or found
         if len(pick) >= 2 and self._in_apposition(pick[-1], start, pos):
@@ -370,6 +384,12 @@ class Finder:
             raw = self.masked[seg_start:seg_end]
             # "la direction du port « regrette ... » et appelle": the subject of both verbs
             raw = _BEFORE_COORDINATED_QUOTE.sub("", raw)
+            # "le ministère de l'Intérieur a confirmé l'enlèvement et assuré": the subject ends
+            # at its own verb
+            first_verb = min((v for v in self.verbs.any_verb if seg_start < v < seg_start + len(raw)), default=None)
+            if first_verb is not None and self.masked[seg_start:first_verb].strip() \
+                    and re.search(r"\b(?:et|puis)\s*$", raw):
+                raw = self.masked[seg_start:first_verb]
             seg = re.sub(rf"\s+(?:{_AUX}|s['’]est|se sont|ne|n['’]|{_ADVERBS})\s*$", "", raw, flags=re.I)
             seg = re.sub(rf"\s+{_AUX}\s*$", "", seg, flags=re.I)
             toks = seg.split()
@@ -384,7 +404,7 @@ class Finder:
                     return a_s, a_e, self.text[a_s:a_e]
             if not toks or (toks[0].lower() in {"qui", "dont", "lequel", "laquelle", "lesquels"}):
                 continue  # an empty piece or a relative clause: the subject is before it
-            if len(toks) > 10 or "_" in seg or not re.match(
+            if len(toks) > 12 or "_" in seg or not re.match(
                     r"(?i)(les|la|le|l['’]|des|ces|ce|cet|cette|un|une|plusieurs|certains|certaines)\b", toks[0]):
                 return None
             s = seg_start + (len(raw) - len(raw.lstrip()))

@@ -30,7 +30,7 @@ _ABSOLUTE = re.compile(r",\s+(?:(?:[\w’'-]+\s+){1,4}?(?:ayant|étant)\s|ce\s+q
 # A city in lower case needs a date in it: "Niamey, 30 novembre 2026 - ".
 _DATELINE = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+(?:\s*\([^()\n]{1,30}\))?,|[A-ZÀ-Þ][\w'’ -]{1,30},(?=[^\n]{0,40}?\d))[^\n]{0,60}?\s[-–—]\s+")
 # "..., a-t-on appris auprès du ministère": the source is the complement of "auprès de".
-_APPRIS = re.compile(r",\s+a-t-on\s+appris\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
+_APPRIS = re.compile(r",\s+a(?:-t-on|\s+)?\s*appris\s+(?:(?:[A-Z]{2,6}|l['’]AFP|notre\s+(?:journal|rédaction))\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
                      r"(?:\s+(?:soir|matin))?\s+)?(?:auprès\s+(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+)"
                      r"|d['’](?=une\s+source\b)|de\s+(?=sources?\b))",
                      re.IGNORECASE)
@@ -154,7 +154,11 @@ def lead_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list
     cue = f.phrase_cue(np_start, np_end, "pour" if is_pour else "selon", "indirect-selon")
     if cue is None or (is_pour and cue.mention is None):
         return []
-    np_end = _past_apposition(f, cue, np_end, e)
+    past = _past_apposition(f, cue, np_end, e)
+    cited = [x for x in f.in_range(np_end, past) if x.kind == "doc"]
+    if cited and re.match(r"\s*,?\s*qui\s+(?:cite|citait|rapporte|relaie|reprend)\b", f.masked[np_end:past]):
+        cue = Cue(cited[0], cue.verb, cue.rule)  # "Selon l'agence X, qui cite un communiqué du ministère, ..."
+    np_end = past
     cs, ce = _trim_clause(f.text, np_end + 1, e)
     if opener_at(f.text, cs) or _holds(direct, cs, ce) or len(words(f.text[cs:ce])) < _MIN_CLAUSE_WORDS:
         return []
@@ -185,7 +189,12 @@ cinquante cent mille
 def _past_apposition(f: Finder, cue: Cue, np_end: int, e: int) -> int:
     """After "Selon X," / "Pour X,": the end of an apposition that describes X, when one
     follows (a lower-case noun or participle, then a comma within ten words: "Selon le
-    procès-verbal, lu à l'audience, CLAUSE"), else ``np_end``."""
+    procès-verbal, lu à l'audience, CLAUSE"), else ``np_end``. A relative clause too: "Selon
+    un médecin, qui a souhaité garder l'anonymat, CLAUSE"."""
+    if re.match(r"\s*qui\b", f.masked[np_end + 1:e]):
+        comma = f.masked.find(",", np_end + 1, e)
+        if comma != -1 and len(words(f.masked[np_end + 1:comma])) <= 16:
+            return comma
     if cue.mention is None or cue.mention.kind not in ("person", "doc") or np_end >= e \
             or "," in f.masked[cue.mention.end:np_end]:  # none, or already read by np_region
         return np_end
@@ -215,6 +224,11 @@ def trailing_selon(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
     return [Statement(cs, ce, False, cue)]
 
 
+# A determiner and a title or rank before a name: "le lieutenant ", "la commissaire principale "
+_TITLED = re.compile(r"\s*(?:le|la|l['’])\s*(?:lieutenant|capitaine|commandant|colonel|général|commissaire|"
+                     r"professeur|docteur|juge|procureur|procureure|ministre|président|présidente|maire|"
+                     r"préfet|gouverneur|sergent|adjudant|inspecteur|inspectrice)(?:\s+(?:principal|principale|"
+                     r"divisionnaire|adjoint|adjointe))?\s+", re.IGNORECASE)
 # The verb of an incise without marks, and what may sit between it and its inverted subject:
 # "..., a annoncé mercredi soir à l'AFP le ministère de la Santé"
 _INCISE_VERB = re.compile(r"(?:(?P<aux>a|ont|avait|avaient)\s+)?(?:s['’]|se\s+)?([\w’'-]+)\s+"
@@ -262,7 +276,8 @@ def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> 
             # "..., a annoncé le ministère de l'Éducation nationale.": an institution speaks
             ps, np_end = institution
             cue = Cue(None, lemma, "indirect-incise", ps, np_end, " ".join(f.text[ps:np_end].split()))
-        elif not found or len(words(f.masked[np_start:found[0].start])) > 1:
+        elif not found or (len(words(f.masked[np_start:found[0].start])) > 1
+                           and not _TITLED.fullmatch(f.masked, np_start, found[0].start)):
             # the speaker comes right after the verb ("renseigne le document", "a assuré SEM X"),
             # not as a complement ("a détaillé le projet devant les députés")
             plural = _PLURAL_SUBJECT.match(f.masked[np_start:e].rstrip(" \t\n.!?…"))

@@ -555,6 +555,14 @@ class Speakers:
                 g = m.gender or self._apposed_gender(m, left, right)
                 if g is not None:
                     self._gender[key] = g if self._gender.get(key, g) == g else None
+            # what the text does not say, a usual first name may: "Fatoumata", "Moussa"
+            names = _first_name_genders(self.lex)
+            for m in self.mentions:
+                if m.kind == "person" and len(m.text.split()) > 1:
+                    key = self.person_key(m)
+                    g = names.get(fold(m.text.split()[0]))
+                    if key not in self._gender and g is not None:
+                        self._gender[key] = g
         return self._gender
 
     def _entity(self, m: Mention) -> tuple[str | None, str]:
@@ -689,9 +697,12 @@ class Speakers:
         if det not in ("le", "la", "l'", "l’") or not rest or rest[0] in _PLURAL_HEADS:
             return None
         head = rest[0]  # "la direction du festival" is an institution, never a person
-        if len(head) <= 3 or head in institution_nouns(self.lex) or stem(head) in _GENERIC_STEMS:
+        if (len(head) <= 3 and head not in _folded_role_heads(self.lex)) or head in institution_nouns(self.lex) \
+                or stem(head) in _GENERIC_STEMS:
             return None
-        stems = {stem(w) for w in rest if len(w) > 3 and w not in _LINK_WORDS} - _GENERIC_STEMS
+        stems = {stem(w) for w in rest if (len(w) > 3 or w == head) and w not in _LINK_WORDS} - _GENERIC_STEMS
+        # "l'élu" takes up "le député X": the words of the same function count
+        stems |= {w for group in _synonym_stems(self.lex) if group & stems for w in group}
         deeds = next((cues for heads, cues in getattr(self.lex, "ROLE_BY_DEED", ())
                       if head in {fold(h) for h in heads}), None)
         by_deed = self._by_deed(deeds, pos) if deeds is not None else None
@@ -716,7 +727,35 @@ class Speakers:
             lo = self.sentences[max(0, k - 1)][0]
             recent = [key for key in pick if lo <= near[key].start < pos]
             pick = recent if len(recent) == 1 else pick
-        return self.of_person(near[pick[0]]) if len(pick) == 1 else None
+        if len(pick) == 1:
+            return self.of_person(near[pick[0]])
+        if not near:
+            # "l'ancienne députée" when one woman only has been named: she
+            return self._only_one_of_gender(det, head, pos)
+        return None
+
+    def _only_one_of_gender(self, det: str, head: str, pos: int) -> Speaker | None:
+        """The one person of the gender a role phrase shows (a feminine role head, or "la"
+        before an epicene one), when nobody else of that gender is named before ``pos``."""
+        feminine = {fold(h) for h in getattr(self.lex, "FEMININE_ROLE_HEADS", ())}
+        masculine = {fold(h) for h in getattr(self.lex, "MASCULINE_ROLE_HEADS", ())}
+        if head in feminine or (det == "la" and head in {fold(h) for h in self.lex.ROLE_HEADS}):
+            gender = "f"
+        elif head in masculine:
+            gender = "m"
+        else:
+            return None
+        found: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            if m.kind == "person" and not self._is_place(m) and not self._lone_word(m):
+                g = self.gender_of(m)
+                if g == gender:
+                    found[self.person_key(m)] = m
+                elif g is None and len(m.text.split()) > 1:
+                    return None  # someone whose gender nothing says might be the one
+        return self.of_person(next(iter(found.values()))) if len(found) == 1 else None
 
     def _context_stems(self, key: str) -> set[str]:
         ctx: set[str] = set()
@@ -1145,6 +1184,18 @@ def _role_heads(lex: ModuleType) -> re.Pattern[str]:
     """One regex for "any role head as a whole word" of folded text."""
     heads = sorted({fold(h) for h in lex.ROLE_HEADS}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+
+
+@lru_cache(maxsize=8)
+def _folded_role_heads(lex: ModuleType) -> frozenset[str]:
+    return frozenset(fold(h) for h in lex.ROLE_HEADS)
+
+
+@lru_cache(maxsize=8)
+def _first_name_genders(lex: ModuleType) -> dict[str, str]:
+    out = {fold(n): "f" for n in getattr(lex, "FIRST_NAMES_F", ())}
+    out.update({fold(n): "m" for n in getattr(lex, "FIRST_NAMES_M", ())})
+    return out
 
 
 @lru_cache(maxsize=8)

@@ -88,6 +88,28 @@ HONORIFICS_M: frozenset[str] = frozenset({"M.", "Monsieur", "SEM", "S.E.M.", "S.
 HONORIFICS_F: frozenset[str] = frozenset({"Mme", "Mme.", "Madame", "Mlle", "Mademoiselle"})
 HONORIFICS_N: frozenset[str] = frozenset({"Dr", "Dr.", "Pr", "Pr.", "Me", "Maître"})
 
+# Usual first names of the region whose gender is not in doubt; they give a person's gender
+# when nothing in the text does (honorific, role word, agreed participle come first).
+FIRST_NAMES_F: frozenset[str] = frozenset({
+    "Aïcha", "Aïssata", "Aïssatou", "Aminata", "Assétou", "Awa", "Adjoa", "Afi", "Akossiwa",
+    "Alimatou", "Astou", "Bintou", "Coumba", "Djénéba", "Fanta", "Fatou", "Fatoumata", "Fatimata",
+    "Hadiza", "Hawa", "Kadiatou", "Khady", "Korotoumou", "Mariam", "Mariama", "Maïmouna",
+    "Marième", "Nafissatou", "Ndèye", "Oumou", "Rokia", "Rokiatou", "Ramatou", "Rasmata", "Safiatou",
+    "Salimata", "Sali", "Sanata", "Sira", "Sokhna", "Zeinabou", "Zénabou", "Zalissa", "Yaye",
+    "Adama-Fatou", "Christelle", "Delphine", "Henriette", "Marie", "Marcelline", "Mireille",
+    "Clarisse", "Pélagie", "Prisca", "Sandrine", "Hortense", "Odile", "Nathalie", "Brigitte",
+})
+FIRST_NAMES_M: frozenset[str] = frozenset({
+    "Abdoulaye", "Abdou", "Aboubacar", "Adama", "Alassane", "Alpha", "Amadou", "Amidou", "Assane",
+    "Babacar", "Bakary", "Boubacar", "Cheikh", "Daouda", "Djibril", "Hamidou", "Harouna", "Ibrahim",
+    "Ibrahima", "Idrissa", "Issa", "Issaka", "Issouf", "Kalilou", "Karim", "Komlan", "Kossi", "Koffi",
+    "Lamine", "Lassana", "Mahamadou", "Mahamat", "Mamadou", "Mamadi", "Modibo", "Moussa", "Moustapha",
+    "Oumar", "Ousmane", "Pape", "Salif", "Sékou", "Seydou", "Siaka", "Souleymane", "Thierno",
+    "Tidiane", "Yacouba", "Yaya", "Yawo", "Kodjo", "Kwame", "Youssouf", "Zakaria", "Boukary",
+    "Jean", "Jean-Claude", "Jean-Marc", "Jean-Marie", "Paul", "Pierre", "Serge", "Firmin",
+    "Gildas", "Rodrigue", "Arnaud", "Joseph", "Emmanuel",
+})
+
 # Heads of role phrases ("le ministre", "la porte-parole", "le chef de la diplomatie ...").
 # Lower-case, without the determiner; multiword heads match as phrases.
 ROLE_HEADS: tuple[str, ...] = (
@@ -129,6 +151,9 @@ ROLE_HEADS: tuple[str, ...] = (
     "consultante", "opposant", "opposante", "vétérinaire", "agronome", "épidémiologiste",
     "entomologiste", "biologiste", "comptable", "auditeur", "auditrice", "architecte",
     "transporteur", "transporteuse", "chauffeur", "pasteur", "activiste", "agent", "agente",
+    "rappeur", "rappeuse", "humoriste", "slameur", "slameuse", "danseur", "danseuse", "styliste",
+    "footballeur", "footballeuse", "lutteur", "lutteuse", "blogueur", "blogueuse", "influenceur",
+    "influenceuse", "photographe", "cultivateur", "cultivatrice", "orpailleur", "orpailleuse",
 )
 
 # Honorific-like titles that sit right before a name ("le général Hamidou Sawadogo").
@@ -151,7 +176,8 @@ FEMININE_ROLE_HEADS: frozenset[str] = frozenset({
     "joueuse", "coureuse", "commerçante", "agricultrice", "éleveuse", "étudiante", "entrepreneure",
     "mère", "sœur", "épouse", "tante", "grand-mère",
     "trésorière", "vendeuse", "douanière", "inspectrice", "animatrice", "présentatrice",
-    "consultante", "opposante", "auditrice", "transporteuse", "agente",
+    "consultante", "opposante", "auditrice", "transporteuse", "agente", "rappeuse", "slameuse",
+    "danseuse", "footballeuse", "lutteuse", "blogueuse", "influenceuse", "cultivatrice", "orpailleuse",
 })
 
 # Role heads whose feminine is another word ("le directeur" / "la directrice"): a person
@@ -168,7 +194,8 @@ MASCULINE_ROLE_HEADS: frozenset[str] = frozenset({
     "coureur", "commerçant", "agriculteur", "éleveur", "pêcheur", "étudiant", "entrepreneur",
     "père", "frère", "fils", "mari", "oncle", "grand-père",
     "trésorier", "vendeur", "douanier", "inspecteur", "animateur", "présentateur", "consultant",
-    "opposant", "auditeur", "transporteur",
+    "opposant", "auditeur", "transporteur", "rappeur", "slameur", "danseur", "footballeur",
+    "lutteur", "blogueur", "influenceur", "cultivateur", "orpailleur",
 })
 
 # Role words that name the same function: a later "le technicien" is the person first
@@ -184,6 +211,9 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"avocat", "avocate", "défenseur"}),
     frozenset({"pdg", "patron", "patronne", "dirigeant", "dirigeante"}),
     frozenset({"policier", "policière", "commissaire"}),
+    frozenset({"artiste", "chanteur", "chanteuse", "rappeur", "rappeuse", "musicien", "musicienne",
+               "slameur", "slameuse"}),
+    frozenset({"député", "députée", "élu", "élue", "parlementaire"}),
 )
 
 # Nouns that name a person by what the article tells they did, with the stems of the verbs
@@ -216,6 +246,7 @@ DOC_HEADS: frozenset[str] = frozenset({
     "procès-verbal", "mémorandum", "motion", "circulaire", "arrêté", "décret", "lettre ouverte",
     "feuille de route", "compte rendu", "loi", "ordonnance", "charte",
     "constitution", "article", "bulletin", "étude", "plan de riposte", "plan d'action",
+    "contrat", "convention", "protocole", "traité", "préavis",
     "plan d’action",
 })
 # Parts of a document: "son article 12 dispose que" is the document's own word.
