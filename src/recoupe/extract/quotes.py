@@ -55,7 +55,7 @@ from recoupe.extract.quotes_spans import (QuoteSpan, find_quote_spans, mask_quot
                                           split_sentences, words)
 from recoupe.records import Claim
 
-EXTRACTOR = "quotes.fr@3"  # @3: subjects past appositions, pronouns to the previous subject, incises ending a sentence (2026-12-06)
+EXTRACTOR = "quotes.fr@4"  # @4: institutions, unnamed sources and documents taken up, incises inside unclosed quotes, first-name genders (2026-12-06)
 
 MIN_QUOTE_WORDS = 3  # below this a quoted term is a scare quote or a name, not a statement
 MIN_UNATTRIBUTED_WORDS = 6  # a quote with no speech context must be at least this long
