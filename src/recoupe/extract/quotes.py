@@ -217,8 +217,8 @@ class _Resolver:
             lead = ""  # "l'Office national X attribue ... « ... »": the institution is the subject
         if own and (own[0].kind in ("doc", "person") or not lead):
             return self.speakers.resolve(own[0])
-        lead = start + len(self.masked[start:pos]) - len(self.masked[start:pos].lstrip())
-        inst = institution_phrase(self.masked, lead, self.speakers.lex, self.verb_starts) if front is not None else None
+        np_start = start + len(self.masked[start:pos]) - len(self.masked[start:pos].lstrip())
+        inst = institution_phrase(self.masked, np_start, self.speakers.lex, self.verb_starts) if front is not None else None
         if inst is not None and inst[1] < pos:
             # "Dans un communiqué publié lundi, l'Office national X attribue ... « ... »"
             s, e = inst
@@ -305,9 +305,11 @@ _INSTITUTION_SUBJECT = re.compile(
     r"(?:[ \u00a0]+\([A-ZÀ-Þ][\w.-]{1,12}\))?)[ \u00a0]*(?:«|“|\"|<<)")
 
 
-# Words that end a name: verbs and adverbs ("Les Parties sont ensuite convenues « ... »").
+# "le premier" / "le second" of two people: 0 the one named first, 1 the one named last.
 _ORDINALS = {"premier": 0, "premiere": 0, "second": 1, "seconde": 1, "deuxieme": 1, "dernier": 1, "derniere": 1}
+# Determiners of a noun phrase that takes up someone already there ("cette source").
 _TAKING_UP = frozenset({"ce", "cet", "cette", "ces", "le", "la", "les", "l'"})
+# Words that end a name: verbs and adverbs ("Les Parties sont ensuite convenues « ... »").
 _NOT_IN_NAME = frozenset({"a", "ont", "est", "sont", "sera", "seront", "etait", "etaient", "avait",
                           "avaient", "se", "s'", "ne", "n'", "y", "qui", "que", "ensuite", "egalement",
                           "aussi", "deja", "encore", "alors", "en"})

@@ -49,12 +49,13 @@ _PARTITIVE = re.compile(r"\s*(?:l['’]une?|une?|certaine?s|plusieurs|l['’]aut
 _HARD_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bPr)(?<!\bMe)\.|[;!?«»“”\"_<>:]|\n\s*\n")
 
 
-# A complement before the subject: "Dans un communiqué publié dimanche, ", "Lors de la séance, ".
+# A named antecedent ending a piece of sentence: "rejetée par la Coalition X (CET)"
 _NAMED_ANTECEDENT = re.compile(r"(?:\b[Ll]a|\b[Ll]e|\b[Ll]es|\b[Ll]['’])[ \u00a0]*(?P<np>[A-ZÀ-Þ][^,;:«»“”\"_\n]{2,80}?)"
                                r"(?:[ \u00a0]*\([^()]{1,12}\))?[ \u00a0]*$")
 # Between an incise's verb and the name: nothing, or a role and its comma ("son entraîneur, ")
 _BEFORE_INCISE_NAME = re.compile(r"[ \u00a0]*(?:(?:son|sa|leur|le|la|l['’])[ \u00a0]*[\w’'-]+(?:[ \u00a0]+[\w’'-]+){0,3}"
                                  r"[ \u00a0]*,[ \u00a0]*)?(?:(?:M\.|Mme|Me|Dr)[ \u00a0]+)?")
+# A past participle opening an apposition: ", intervenu par téléphone,"
 _PARTICIPLE_APPOSITION = re.compile(r"[a-zà-ÿ]{3,}(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|int|inte|ait|aite|oint|ointe)")
 _SELON_RELATIVE = re.compile(r"\bselon[ \u00a0]+(?:lequel|laquelle|lesquels|lesquelles)[ \u00a0]*$", re.IGNORECASE)
 # Who the words were said to, between a verb and its inverted subject: "à l'AFP", "à la presse"
@@ -62,8 +63,13 @@ _TO_MEDIA = re.compile(r"[ \u00a0]*(?:à|a|au)[ \u00a0]+(?:l['’][ \u00a0]*[A-Z
                        r"(?:correspondant|correspondante|rédaction|journal|envoyé[ \u00a0]+spécial)|la[ \u00a0]+télévision"
                        r"(?:[ \u00a0]+(?:nationale|publique))?|la[ \u00a0]+radio(?:[ \u00a0]+(?:nationale|publique))?|"
                        r"micro[ \u00a0]+de[ \u00a0]+[\w’'-]+(?:[ \u00a0]+[A-Z][\w’'-]*)?)[ \u00a0]*,?[ \u00a0]*")
+# ", qui dénonce": a relative clause whose verb is the one asked about
 _RELATIVE_QUI = re.compile(r",[ \u00a0\n]*qui[ \u00a0\n]+(?:\w+[ \u00a0\n]+)?$")
+# What may separate an antecedent from its ", qui": nothing, or its acronym in brackets
+_ACRONYM_GAP = re.compile(r"[\s\u00a0]*(?:\([^()]{1,12}\)[\s\u00a0]*)?")
+# A quote and a coordination after a subject: "la direction « regrette ... » et appelle"
 _BEFORE_COORDINATED_QUOTE = re.compile(r"\s*(?:«|“|\"|<<)[\s_]*(?:»|”|\"|>>)\s*(?:et|puis|mais)\s*$")
+# A complement before the subject: "Dans un communiqué publié dimanche, ", "Lors de la séance, ".
 FRONTED = re.compile(r"\s*(?:Dans|Lors|En|À|A|Au|Aux|Après|Avant|Par|Sur|Depuis|Devant|Face|Côté|Du\s+côté)\b[^,«»“”\"_]{0,80},\s*")
 
 
@@ -289,8 +295,8 @@ class Finder:
         relative = _RELATIVE_QUI.search(self.masked, start, pos)
         if relative is not None:
             # "rejetée par la Coalition X (CET), qui dénonce": the antecedent, governed or not
-            before = [m for m in found if m.end <= relative.start() and not self.masked[m.end:relative.start()].strip(" ()\n\u00a0")
-                      or m.end <= relative.start() and re.fullmatch(r"\s*\([^()]{1,12}\)\s*", self.masked[m.end:relative.start()])]
+            before = [m for m in found if m.end <= relative.start()
+                      and _ACRONYM_GAP.fullmatch(self.masked, m.end, relative.start())]
             if before:
                 return before[-1]
         front = FRONTED.match(self.masked, start, pos)
@@ -417,8 +423,6 @@ class Finder:
         « plus de quarante comptes » entre 2019 et 2023, selon le procureur Y." or "... seront
         incinérés « dans les prochains jours » sous contrôle, a précisé M. Z."."""
         post = self.masked[q.close_end:sent_end]
-        if any(opener_at(self.text, k) for k in range(q.close_end, sent_end) if self.masked[k] == "_"):
-            return None  # another quotation follows in the sentence: it has the attribution
         for comma in reversed(list(re.finditer(r",\s+", post))):
             cue = self.after_quote(replace(q, close_end=q.close_end + comma.start()), sent_end)
             if cue is None:
@@ -494,8 +498,8 @@ class Finder:
                 known = {fold(x.text.split()[-1]) for x in self.mentions if x.kind == "person" and x.text.split()}
                 for n in _NAME_RUN.finditer(self.text, s, e):
                     # a full name, or a surname the article gives in full elsewhere ("Sawadogo")
-                    if (len(n.group().split()) >= 2 or fold(n.group()) in known) and not governed(
-                            re.sub(r"\b(?:l['’]|la|le|les)\s*$", "", self.text[s:n.start()]), None, 0):
+                    if (len(n.group().split()) >= 2 or fold(n.group()) in known) \
+                            and not governed(self.text[s:n.start()], None, 0):
                         return Cue(Mention(n.start(), n.end(), n.group(), "person"), lemma, "incise-inside")
                 role = _role_heads_re(self.lex).match(fold(self.text[s:e]).strip())
                 if role is not None and len(words(self.text[s:e])) <= 4:

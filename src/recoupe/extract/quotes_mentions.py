@@ -737,13 +737,8 @@ class Speakers:
     def _only_one_of_gender(self, det: str, head: str, pos: int) -> Speaker | None:
         """The one person of the gender a role phrase shows (a feminine role head, or "la"
         before an epicene one), when nobody else of that gender is named before ``pos``."""
-        feminine = {fold(h) for h in getattr(self.lex, "FEMININE_ROLE_HEADS", ())}
-        masculine = {fold(h) for h in getattr(self.lex, "MASCULINE_ROLE_HEADS", ())}
-        if head in feminine or (det == "la" and head in {fold(h) for h in self.lex.ROLE_HEADS}):
-            gender = "f"
-        elif head in masculine:
-            gender = "m"
-        else:
+        gender = _gender_of_det(det, head, self.lex) if head in _folded_role_heads(self.lex) else None
+        if gender is None:
             return None
         found: dict[str, Mention] = {}
         for m in self.mentions:
@@ -995,8 +990,10 @@ class Speakers:
         # "Une source au sein de la Croix-Rouge a indiqué que ... « ... », a-t-elle ajouté":
         # the unnamed speaker of the last statement, made in that sentence
         if last is not None and s <= last.start < e and last.kind in ("phrase", "role") and last.id is None \
-                and last.name and not m.plural and _phrase_gender(last.text) in (None, m.gender):
-            return True, last
+                and last.name and not m.plural:
+            det, *rest = last.text.split() or [""]
+            if _gender_of_det(det, rest[0] if rest else "", self.lex) in (None, m.gender):
+                return True, last
         for x in self.mentions:
             if x.start < s or x.kind not in ("person", "role", "pronoun", "doc"):
                 continue
@@ -1098,12 +1095,6 @@ class Speakers:
         return Speaker(None, " ".join(phrase.split()), self.text[s:end], s, end, "group")
 
 
-def _phrase_gender(phrase: str) -> str | None:
-    """The gender an unnamed noun phrase's determiner shows: "une source" f, "un agent" m."""
-    det = fold(phrase.split()[0]) if phrase.split() else ""
-    return {"une": "f", "la": "f", "cette": "f", "un": "m", "le": "m", "ce": "m", "cet": "m"}.get(det)
-
-
 def governed(masked: str, x: Mention | None, sent_start: int) -> bool:
     """True when a preposition or a conjunction governs mention ``x`` ("face à X", "de
     X", "et X"): a complement of its sentence, not its subject. With ``x`` None, whether
@@ -1182,7 +1173,7 @@ _GOVERNING = frozenset({"de", "d'", "du", "des", "à", "au", "aux", "avec", "par
 @lru_cache(maxsize=8)
 def _role_heads(lex: ModuleType) -> re.Pattern[str]:
     """One regex for "any role head as a whole word" of folded text."""
-    heads = sorted({fold(h) for h in lex.ROLE_HEADS}, key=len, reverse=True)
+    heads = sorted(_folded_role_heads(lex), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
 
 
