@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recoupe.extract.quotes_attribution import _INV_PRONOUN, _LEAD, FRONTED, Cue, Finder, incise_groups, opener_at
+from recoupe.extract.quotes_attribution import (_INV_PRONOUN, _LEAD, _TO_MEDIA, FRONTED, Cue, Finder, incise_groups,
+                                               opener_at)
 from recoupe.extract.quotes_mentions import Mention, institution_phrase
 from recoupe.extract.quotes_spans import words
 
@@ -30,8 +31,11 @@ _ABSOLUTE = re.compile(r",\s+(?:(?:[\w’'-]+\s+){1,4}?(?:ayant|étant)\s|ce\s+q
 # A city in lower case needs a date in it: "Niamey, 30 novembre 2026 - ".
 _DATELINE = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’ -]+(?:\s*\([^()\n]{1,30}\))?,|[A-ZÀ-Þ][\w'’ -]{1,30},(?=[^\n]{0,40}?\d))[^\n]{0,60}?\s[-–—]\s+")
 # "..., a-t-on appris auprès du ministère": the source is the complement of "auprès de".
-_APPRIS = re.compile(r",\s+a(?:-t-on|\s+)?\s*appris\s+(?:(?:[A-Z]{2,6}|l['’]AFP|notre\s+(?:journal|rédaction))\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)"
-                     r"(?:\s+(?:soir|matin))?\s+)?(?:auprès\s+(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+)"
+# A day or a moment between a verb and what follows it: "a annoncé mercredi soir ..."
+_DAY = (r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)"
+        r"(?:\s+(?:soir|matin|midi|après-midi|dernier))?")
+_APPRIS = re.compile(rf",\s+a(?:-t-on|\s+)?\s*appris\s+(?:(?:(?-i:[A-Z]{{2,6}})|l['’]AFP|notre\s+(?:journal|rédaction))\s+)?(?:{_DAY}\s+)?"
+                     r"(?:auprès\s+(?:d['’]|de\s+(?:la\s+|l['’])?|du\s+|des\s+)"
                      r"|d['’](?=une\s+source\b)|de\s+(?=sources?\b))",
                      re.IGNORECASE)
 _DETERMINER_START = re.compile(r"\s*(?:les?|la|l['’]|une?|des|ce|cet|cette|ces|son|sa|ses|leurs?)\b", re.IGNORECASE)
@@ -231,10 +235,8 @@ _TITLED = re.compile(r"\s*(?:le|la|l['’])\s*(?:lieutenant|capitaine|commandant
                      r"divisionnaire|adjoint|adjointe))?\s+", re.IGNORECASE)
 # The verb of an incise without marks, and what may sit between it and its inverted subject:
 # "..., a annoncé mercredi soir à l'AFP le ministère de la Santé"
-_INCISE_VERB = re.compile(r"(?:(?P<aux>a|ont|avait|avaient)\s+)?(?:s['’]|se\s+)?([\w’'-]+)\s+"
-                          r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui)"
-                          r"(?:\s+(?:soir|matin|midi|après-midi|dernier))?\s+)?"
-                          r"(?:(?:à|a)\s+l['’]\s*(?:AFP|APS|AMAP|AIB|ANP)\s+|(?:à|a)\s+la\s+presse\s+)?")
+_INCISE_VERB = re.compile(rf"(?:(?P<aux>a|ont|avait|avaient)\s+)?(?:s['’]|se\s+)?([\w’'-]+)\s+(?:{_DAY}\s+)?"
+                          rf"(?:{_TO_MEDIA.pattern})?")
 
 
 def incise_clauses(f: Finder, s: int, e: int, direct: list[tuple[int, int]]) -> list[Statement]:
